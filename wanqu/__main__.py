@@ -1,0 +1,3 @@
+from wanqu.cli import main
+
+main()

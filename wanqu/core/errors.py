@@ -1,0 +1,23 @@
+"""Errors that the write path raises. Bad input is Django's ValidationError, naming the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class Forbidden(Exception):
+    """The actor may not make this change."""
+
+
+class Conflict(Exception):
+    """The record changed since the actor read it; nothing was written."""
+
+    def __init__(self, *, label: str, expected: int | None, current: dict[str, Any]) -> None:
+        self.expected = expected
+        self.current = current
+        self.current_version = current.get("version")
+        super().__init__(
+            f"{label} was changed by someone else (you edited version {expected}, "
+            f"it is now version {self.current_version}); nothing was saved. "
+            "Reload it and apply your change again."
+        )
