@@ -24,3 +24,14 @@ def batch(prefix: str = "batch") -> Iterator[str]:
         yield batch_id
     finally:
         _batch_id.reset(token)
+
+
+@contextmanager
+def ensure_batch(prefix: str = "write") -> Iterator[str]:
+    """Join the running batch, or start one for the writes inside this block."""
+    existing = _batch_id.get()
+    if existing is not None:
+        yield existing
+        return
+    with batch(prefix) as batch_id:
+        yield batch_id

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wanqu.core.choices import Action
-from wanqu.core.context import current_batch_id
+from wanqu.core.context import current_batch_id, ensure_batch
 from wanqu.core.errors import Conflict, Forbidden
 from wanqu.core.models import Change, NamedRecord, Record
 from wanqu.core.text import normalise
@@ -93,7 +93,7 @@ def record_update(*, actor: Actor, obj: R, data: Mapping[str, Any], expected_ver
 
 def record_delete(*, actor: Actor, obj: Record, expected_version: int) -> None:
     """Delete a record and the children it owns; refuse while other records still refer to it."""
-    with transaction.atomic():
+    with ensure_batch("delete"), transaction.atomic():
         current = _lock(type(obj), obj.pk, expected_version)
         check_permission(actor, current, Action.DELETE, set())
         for relation in current.owned_relations:
