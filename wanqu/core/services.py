@@ -158,7 +158,11 @@ def _assign(obj: models.Model, data: Mapping[str, Any]) -> dict[str, list[int]]:
         if name in _NOT_SETTABLE or field.auto_created or not getattr(field, "editable", False):
             errors[name] = _("“%(name)s” is set by the system, not by hand.") % {"name": name}
         elif field.many_to_many:
-            ids = sorted({v.pk if isinstance(v, models.Model) else int(v) for v in value or []})
+            try:
+                ids = sorted({_related_pk(field, v) for v in value or []})
+            except ValidationError as exc:
+                errors[name] = " ".join(exc.messages)
+                continue
             assert field.related_model is not None
             found = field.related_model._default_manager.filter(pk__in=ids).count()
             if found != len(ids):
@@ -168,7 +172,10 @@ def _assign(obj: models.Model, data: Mapping[str, Any]) -> dict[str, list[int]]:
             if value is None or isinstance(value, models.Model):
                 setattr(obj, name, value)
             else:
-                setattr(obj, field.attname, value)  # type: ignore[union-attr]
+                try:
+                    setattr(obj, field.attname, _related_pk(field, value))  # type: ignore[union-attr]
+                except ValidationError as exc:
+                    errors[name] = " ".join(exc.messages)
         else:
             try:
                 setattr(obj, name, field.to_python(value))  # type: ignore[union-attr]
@@ -177,6 +184,26 @@ def _assign(obj: models.Model, data: Mapping[str, Any]) -> dict[str, list[int]]:
     if errors:
         raise ValidationError(errors)
     return m2m
+
+
+def _related_pk(field: Any, value: Any) -> int:
+    """A related record given as an object, an id, or its code ("440100" for 广州)."""
+    if isinstance(value, models.Model):
+        return int(value.pk)
+    if isinstance(value, int):
+        return value
+    related = field.related_model
+    if any(f.name == "code" for f in related._meta.fields):
+        pk = related._default_manager.filter(code=str(value).strip()).values_list("pk", flat=True).first()
+        if pk is None:
+            raise ValidationError(
+                _("Unknown %(what)s code %(code)s.") % {"what": related._meta.verbose_name, "code": value}
+            )
+        return int(pk)
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ValidationError(_("“%(value)s” is not a valid reference.") % {"value": value}) from None
 
 
 def check_version(model: type[models.Model], pk: Any, expected_version: int) -> None:
