@@ -1,0 +1,71 @@
+"""`wanqu serve`: the app on a real WSGI server (waitress), static files by WhiteNoise.
+
+Not Django's runserver: no autoreload, no debug static serving; what it serves is what a
+production install serves, on 127.0.0.1:WANQU_PORT unless told otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
+
+
+def _port(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise CommandError(f"--port must be an integer; got {raw!r}") from None
+    if not 1 <= value <= 65535:
+        raise CommandError(f"--port must be between 1 and 65535; got {value}")
+    return value
+
+
+def _unapplied_migrations() -> int:
+    connection = connections[DEFAULT_DB_ALIAS]
+    executor = MigrationExecutor(connection)
+    return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+
+
+class Command(BaseCommand):
+    help = "Serve Wanqu with the waitress WSGI server; static files are served by WhiteNoise."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+        parser.add_argument("--port", default=None, help="port to listen on (default WANQU_PORT, else 8000)")
+        parser.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+        parser.add_argument(
+            "--no-collectstatic",
+            action="store_true",
+            help="do not run collectstatic before serving",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        host: str = options["host"]
+        port = _port(options["port"]) if options["port"] is not None else int(settings.PORT)
+        if options["threads"] < 1:
+            raise CommandError("--threads must be at least 1")
+
+        if not options["no_collectstatic"]:
+            # Incremental: copies only files that changed since the last run.
+            call_command("collectstatic", interactive=False, verbosity=0)
+
+        pending = _unapplied_migrations()
+        if pending:
+            self.stderr.write(
+                self.style.WARNING(f"{pending} migration(s) not applied; run `wanqu migrate` (or `wanqu demo`) first.")
+            )
+
+        # Imported only now: WhiteNoise indexes STATIC_ROOT when the application is built.
+        from waitress import serve
+
+        from wanqu.wsgi import application
+
+        shown_host = f"[{host}]" if ":" in host else host
+        self.stdout.write(f"Wanqu is serving on http://{shown_host}:{port}/ (back office: /admin/). Ctrl-C stops it.")
+        self.stdout.flush()
+        serve(application, host=host, port=port, threads=options["threads"], ident="wanqu")
