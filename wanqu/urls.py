@@ -1,8 +1,10 @@
-"""The site's URLs. The product's own pages arrive with the web interface; admin is the back office."""
+"""The site's URLs. Until the product's own pages arrive, the back office is the front door."""
 
 from django.contrib import admin
 from django.urls import path
+from django.views.generic import RedirectView
 
 urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("admin/", admin.site.urls),
 ]
