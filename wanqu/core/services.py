@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
@@ -241,7 +241,14 @@ def _can(actor: Actor, obj: models.Model, action: str, fields: set[str]) -> bool
 
 def check_permission(actor: Actor, obj: models.Model, action: str, fields: set[str]) -> None:
     """Raise Forbidden unless `actor` may write `obj` in this state (forms call it early)."""
-    if not _can(actor, obj, action, fields):
+    try:
+        allowed = _can(actor, obj, action, fields)
+    except ObjectDoesNotExist:
+        # The rule needs a relation the data left out (a milestone without its task):
+        # that is bad input, so name the missing field instead of failing with a 500.
+        validate(obj)
+        raise
+    if not allowed:
         raise Forbidden(_("You may not %(action)s %(obj)s.") % {"action": _(action), "obj": _describe(obj)})
 
 

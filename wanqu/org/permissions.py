@@ -112,11 +112,19 @@ def _update_rule(scope: Scope, update: Any, action: str, fields: set[str]) -> bo
     return update.unit_id in scope.reporter_unit_ids and update.task.lead_unit_id in scope.reporter_unit_ids
 
 
-def _own_unit(attr: str) -> Any:
+def _own_unit(attr: str, actions: frozenset[str]) -> Any:
+    """A reporter keeps the register entries of their unit, for the given actions only."""
+
     def rule(scope: Scope, obj: Any, action: str, fields: set[str]) -> bool:
-        return getattr(obj, attr) in scope.reporter_unit_ids and action != "delete"
+        return getattr(obj, attr) in scope.reporter_unit_ids and action in actions
 
     return rule
+
+
+# Projects, rule items and platforms are entered by the office; their lead unit keeps them current.
+# Policy ideas are proposed by units, so a reporter may also create one in their unit's name.
+_KEEP = frozenset({"update"})
+_PROPOSE = frozenset({"create", "update"})
 
 
 def _own_jurisdiction(scope: Scope, obj: Any, action: str, fields: set[str]) -> bool:
@@ -137,10 +145,10 @@ _RULES = {
     "ledger.task": _task_rule,
     "ledger.milestone": _milestone_rule,
     "ledger.update": _update_rule,
-    "registers.project": _own_unit("lead_unit_id"),
-    "registers.ruleitem": _own_unit("lead_unit_id"),
-    "registers.platform": _own_unit("managing_unit_id"),
-    "registers.policyidea": _own_unit("proposer_id"),
+    "registers.project": _own_unit("lead_unit_id", _KEEP),
+    "registers.ruleitem": _own_unit("lead_unit_id", _KEEP),
+    "registers.platform": _own_unit("managing_unit_id", _KEEP),
+    "registers.policyidea": _own_unit("proposer_id", _PROPOSE),
     "registers.jurisdictionstatus": _own_jurisdiction,
     "registers.instrument": _own_jurisdiction,
     "indicators.observation": _own_indicator,
