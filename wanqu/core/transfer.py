@@ -8,7 +8,7 @@ exports can be compared with `diff`.
 The file::
 
     {"format": "wanqu-export", "schema": 1, "exported_at": <time of the latest change>,
-     "models": ["auth.user", "geo.jurisdiction", ...],       # dependency order
+     "models": ["auth.user", "geo.jurisdiction", ...],    # dependency order, for readers
      "records": {"geo.city": [{"id": 1, "code": "440100", "jurisdiction": 1, ...}, ...], ...}}
 
 Rows use the shape of the change log's snapshots: fields by name, relations as ids,
@@ -177,8 +177,9 @@ def export_data() -> dict[str, Any]:
     """The whole programme as a JSON-ready dictionary, read in one consistent snapshot."""
     user_model = get_user_model()
     ordered = export_models()
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and outermost:
             # One snapshot for all the queries below, so that a write meanwhile cannot tear the file.
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
@@ -216,10 +217,18 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        # mkstemp makes the file private (0600); give it the mode a plain open() would have.
+        os.chmod(temp_name, 0o666 & ~_umask())
         os.replace(temp_name, path)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
         raise TransferError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 # --- import -----------------------------------------------------------------------------------
@@ -281,15 +290,15 @@ def import_data(records: Mapping[str, list[dict[str, Any]]]) -> dict[str, int]:
     All or nothing: one transaction. Returns the number of records imported per model label.
     """
     ordered = export_models()
-    if existing := existing_records():
-        raise TransferError(
-            "The database is not empty: it already holds "
-            + ", ".join(existing)
-            + ". Import into a new database (run `wanqu migrate` on it first)."
-        )
     counts: dict[str, int] = {}
     pending_m2m: list[tuple[type[models.Model], Any, models.ManyToManyField[Any, Any], list[Any]]] = []
     with transaction.atomic():
+        if existing := existing_records():
+            raise TransferError(
+                "The database is not empty: it already holds "
+                + ", ".join(existing)
+                + ". Import into a new database (run `wanqu migrate` on it first)."
+            )
         for model in ordered:
             label = model._meta.label_lower
             rows = _parents_first(model, records.get(label, []))

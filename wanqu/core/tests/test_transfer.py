@@ -1,9 +1,11 @@
 import json
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import transaction
 
 from wanqu.core.errors import Conflict
 from wanqu.core.history import history_of
@@ -194,10 +196,8 @@ def test_after_import_new_records_get_fresh_ids_and_deleted_records_can_be_resto
     assert record_restore(actor=None, model=Task, pk=doomed_pk).pk == doomed_pk
 
 
-def test_export_to_standard_output_is_the_same_as_to_a_file(tmp_path, capsys):
+def test_export_to_standard_output_is_the_same_as_to_a_file(tmp_path):
     build_programme()
-    from io import StringIO
-
     out = StringIO()
     call_command("export", "-", stdout=out)
     assert out.getvalue().encode() == export_text(tmp_path, "file.json")
@@ -279,3 +279,25 @@ def test_a_many_to_many_id_missing_from_the_file_refuses_the_import(tmp_path):
     message = _refused(tmp_path / "bad.json", "not in the export")
     assert f"ledger.task #{task['id']}, field supporting_units" in message
     assert existing_records() == []
+
+
+def test_export_inside_a_running_transaction_gives_the_same_bytes(tmp_path):
+    build_programme()
+    outside = export_text(tmp_path, "outside.json")
+    out = StringIO()
+    with transaction.atomic():
+        Task.objects.count()  # a query first: the export must not try to change the isolation level
+        call_command("export", "-", stdout=out)
+    assert out.getvalue().encode() == outside
+
+
+def test_a_record_with_a_field_this_wanqu_does_not_know_refuses_the_import(tmp_path):
+    build_programme()
+    export_text(tmp_path, "programme.json")
+    data = json.loads((tmp_path / "programme.json").read_text(encoding="utf-8"))
+    city = data["records"]["geo.city"][0]
+    city["population"] = 18_000_000
+    (tmp_path / "bad.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    call_command("flush", interactive=False)
+    message = _refused(tmp_path / "bad.json", "unknown field")
+    assert f"geo.city #{city['id']}" in message and "population" in message
