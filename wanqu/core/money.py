@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
 from wanqu.core.choices import Currency
@@ -32,18 +33,23 @@ class Money:
         return f"{self.amount:,} {self.currency}"
 
 
-def money_fields(label: str) -> tuple[models.DecimalField, models.CharField]:
+def _label(template: Promise, label: str | Promise) -> str:
+    return str(template) % {"label": label}
+
+
+def money_fields(label: str | Promise) -> tuple[models.DecimalField, models.CharField]:
     """An amount field and a currency field, to be unpacked into two model attributes."""
-    amount = models.DecimalField(
-        _("%(label)s amount") % {"label": label},
+    # Lazy: the names are translated when shown, not once at import in whatever language is active.
+    amount: models.DecimalField = models.DecimalField(
+        lazy(_label, str)(_("%(label)s amount"), label),
         max_digits=20,
         decimal_places=2,
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal(0))],
     )
-    currency = models.CharField(
-        _("%(label)s currency") % {"label": label},
+    currency: models.CharField = models.CharField(
+        lazy(_label, str)(_("%(label)s currency"), label),
         max_length=3,
         choices=Currency.choices,
         blank=True,

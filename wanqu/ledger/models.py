@@ -88,7 +88,7 @@ class Task(Record):
     def clean(self) -> None:
         if self.start_date and self.due_date and self.due_date < self.start_date:
             raise ValidationError({"due_date": _("The due date cannot be before the start date.")})
-        if self.special_group_id and self.special_group.kind != UnitKind.SPECIAL_GROUP:
+        if self.special_group is not None and self.special_group.kind != UnitKind.SPECIAL_GROUP:
             raise ValidationError({"special_group": _("Choose one of the special groups.")})
         if self.pk is not None and self.parent_id is not None:
             node: Task | None = self.parent
