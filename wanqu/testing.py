@@ -35,8 +35,15 @@ def make_jurisdictions() -> dict[str, Jurisdiction]:
         found[code] = existing or record_create(
             actor=None,
             model=Jurisdiction,
-            data={"code": code, "name": name, "name_en": name_en, "legal_system": legal,
-                  "currency": currency, "default_script": script, "order": order},
+            data={
+                "code": code,
+                "name": name,
+                "name_en": name_en,
+                "legal_system": legal,
+                "currency": currency,
+                "default_script": script,
+                "order": order,
+            },
         )
     return found
 
@@ -51,8 +58,14 @@ def make_unit(name: str, kind: str, jurisdiction: Jurisdiction, parent: Unit | N
     return record_create(
         actor=None,
         model=Unit,
-        data={"code": f"u{next(_seq)}", "name": name, "kind": kind, "jurisdiction": jurisdiction,
-              "parent": parent, **extra},
+        data={
+            "code": f"u{next(_seq)}",
+            "name": name,
+            "kind": kind,
+            "jurisdiction": jurisdiction,
+            "parent": parent,
+            **extra,
+        },
     )
 
 
@@ -70,8 +83,16 @@ def make_area(name: str = "规则衔接", order: int | None = None) -> Area:
 
 def make_task(lead_unit: Unit, area: Area, group: Unit | None = None, **extra: Any) -> Task:
     n = next(_seq)
-    data = {"code": f"T-{n}", "title": f"任务{n}", "area": area, "lead_unit": lead_unit,
-            "special_group": group, "start_date": dt.date(2026, 1, 1), "due_date": dt.date(2026, 12, 31), **extra}
+    data = {
+        "code": f"T-{n}",
+        "title": f"任务{n}",
+        "area": area,
+        "lead_unit": lead_unit,
+        "special_group": group,
+        "start_date": dt.date(2026, 1, 1),
+        "due_date": dt.date(2026, 12, 31),
+        **extra,
+    }
     return record_create(actor=None, model=Task, data=data)
 
 
@@ -110,7 +131,15 @@ def make_world() -> World:
     hk = make_unit("香港政制及內地事務局", UnitKind.SAR_BUREAU, j["HK"])
     mo = make_unit("澳門行政長官辦公室", UnitKind.SAR_BUREAU, j["MO"])
     return World(
-        j=j, office=office, group1=group1, group2=group2, gz=gz, gz_sub=gz_sub, sz=sz, hk=hk, mo=mo,
+        j=j,
+        office=office,
+        group1=group1,
+        group2=group2,
+        gz=gz,
+        gz_sub=gz_sub,
+        sz=sz,
+        hk=hk,
+        mo=mo,
         area=make_area(),
         office_admin=make_user("office", office, Role.OFFICE_ADMIN),
         group_lead=make_user("group1", group1, Role.GROUP_LEAD),

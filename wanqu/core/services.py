@@ -134,7 +134,7 @@ def record_restore(*, actor: Actor, model: type[R], pk: int) -> R:
 
 def _lock(model: type[R], pk: Any, expected_version: int) -> R:
     try:
-        current = model.objects.select_for_update().get(pk=pk)
+        current = model._default_manager.select_for_update().get(pk=pk)
     except model.DoesNotExist:
         raise ValidationError(
             _("%(model)s #%(pk)s does not exist (it may have been deleted).")
@@ -163,7 +163,7 @@ def _assign(obj: models.Model, data: Mapping[str, Any]) -> dict[str, list[int]]:
             except ValidationError as exc:
                 errors[name] = " ".join(exc.messages)
                 continue
-            assert field.related_model is not None
+            assert field.related_model is not None and not isinstance(field.related_model, str)
             found = field.related_model._default_manager.filter(pk__in=ids).count()
             if found != len(ids):
                 errors[name] = _("Some of the chosen records do not exist.")
@@ -217,7 +217,7 @@ def validate(obj: models.Model) -> None:
     """Field, model and uniqueness checks; a name may not repeat in the other script."""
     if isinstance(obj, NamedRecord):
         obj.name_key = normalise(obj.name)
-        twin = type(obj).objects.filter(name_key=obj.name_key).exclude(pk=obj.pk).first()
+        twin = type(obj)._default_manager.filter(name_key=obj.name_key).exclude(pk=obj.pk).first()
         if obj.name_key and twin is not None:
             raise ValidationError(
                 {
@@ -292,7 +292,7 @@ def _rebuild(actor: Actor, model: type[R], change: Change) -> R:
     obj.save(force_insert=True)
     for name, ids in m2m.items():
         target = model._meta.get_field(name).related_model
-        assert target is not None
+        assert target is not None and not isinstance(target, str)
         if target._default_manager.filter(pk__in=ids).count() != len(ids):
             raise ValidationError({name: _("Some records it referred to no longer exist.")})
         getattr(obj, name).set(ids)
@@ -312,7 +312,7 @@ def _log(
     user = actor if actor is not None and actor.is_authenticated else None
     return Change.objects.create(
         at=timezone.now(),
-        actor=user,
+        actor_id=user.pk if user is not None else None,
         actor_name=user.get_username() if user is not None else "system",
         batch_id=current_batch_id(),
         action=action,

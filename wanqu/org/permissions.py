@@ -52,7 +52,9 @@ def scope_of(user: AbstractBaseUser | AnonymousUser) -> Scope:
     if not user.is_authenticated:
         scope = Scope(False, frozenset(), frozenset(), frozenset(), False)
     else:
-        rows = list(Membership.objects.filter(user=user).values_list("role", "unit_id", "unit__jurisdiction__code"))
+        rows = list(
+            Membership.objects.filter(user_id=user.pk).values_list("role", "unit_id", "unit__jurisdiction__code")
+        )
         reporter_roots = {unit for role, unit, _ in rows if role == Role.REPORTER}
         scope = Scope(
             is_office=bool(getattr(user, "is_superuser", False)) or any(r == Role.OFFICE_ADMIN for r, _, _ in rows),
