@@ -10,10 +10,14 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import NestedObjects, quote
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, router
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wanqu.core import services
@@ -121,6 +125,34 @@ class RecordAdmin(admin.ModelAdmin):
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         services.record_delete(actor=request.user, obj=obj, expected_version=obj.version)
 
+    def get_deleted_objects(self, objs: Any, request: HttpRequest) -> Any:
+        """Preview a delete as the write path makes it: the children a record owns go with it.
+
+        Django's own preview counts a task's milestones (held by a PROTECT key) as blocking the
+        delete and refuses it; `record_delete` deletes them with the task, so they are listed as
+        deleted, and only other records that refer to it block it.
+        """
+        objs = list(objs)
+        if not objs:
+            return [], {}, set(), []
+        collector = _OwnedAwareCollector(using=router.db_for_write(objs[0]._meta.model), origin=objs)
+        collector.collect(objs)
+        perms_needed: set[str] = set()
+
+        def describe(obj: Any) -> Any:
+            opts = obj._meta
+            if not self.admin_site.is_registered(type(obj)):
+                return f"{capfirst(opts.verbose_name)}: {obj}"
+            if not self.admin_site.get_model_admin(type(obj)).has_delete_permission(request, obj):
+                perms_needed.add(opts.verbose_name)
+            url = reverse(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change", args=[quote(obj.pk)])
+            return format_html('{}: <a href="{}">{}</a>', capfirst(opts.verbose_name), url, obj)
+
+        to_delete = collector.nested(describe)
+        protected = [describe(obj) for obj in collector.protected]
+        counts = {model._meta.verbose_name_plural: len(found) for model, found in collector.model_objs.items()}
+        return to_delete, counts, perms_needed, protected
+
     def changeform_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             return super().changeform_view(request, *args, **kwargs)
@@ -153,7 +185,21 @@ class RecordAdmin(admin.ModelAdmin):
     def log_addition(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
         return None
 
-    log_change = log_deletion = log_addition  # type: ignore[assignment]
+    log_change = log_deletions = log_addition  # log_deletions: log_deletion is deprecated in Django 5.1  # type: ignore[assignment]
+
+
+class _OwnedAwareCollector(NestedObjects):
+    """Collect a record's owned children (`Record.owned_relations`) as deleted with it, not as protecting it."""
+
+    def collect(self, objs: Any, source: Any = None, source_attr: str | None = None, **kwargs: Any) -> Any:
+        result = super().collect(objs, source=source, source_attr=source_attr, **kwargs)
+        for obj in objs:
+            for relation in getattr(obj, "owned_relations", ()):
+                children = list(getattr(obj, relation).all())
+                if children:
+                    self.collect(children, source=type(obj), source_attr=obj._meta.get_field(relation).field.name)
+                    self.protected.difference_update(children)
+        return result
 
 
 def _member_creatable(request: HttpRequest) -> set[str]:
@@ -164,7 +210,7 @@ def _member_creatable(request: HttpRequest) -> set[str]:
     if scope.reporter_unit_ids:
         labels |= {"ledger.update", "registers.policyidea", "indicators.observation"}
         if scope.is_counterpart:
-            labels |= {"registers.instrument"}
+            labels |= {"registers.instrument", "registers.jurisdictionstatus"}
     return labels
 
 
