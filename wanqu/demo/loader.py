@@ -455,7 +455,7 @@ class Loader:
         now = timezone.now()
         for code in round_data.CLOSED_UPDATES:
             task = self.tasks[code]
-            submitted = timezone.make_aware(dt.datetime.combine(prev_end, dt.time(10)))
+            reported = timezone.make_aware(dt.datetime.combine(prev_end, dt.time(10)))
             self.ensure(
                 Update,
                 {"task": task, "round": closed, "unit": task.lead_unit},
@@ -465,8 +465,8 @@ class Loader:
                     "status": "on_track" if task.status == "done" else task.status,
                     "percent": max(task.progress - 15, 0),
                     "state": "accepted",
-                    "submitted_at": submitted,
-                    "reviewed_at": submitted + dt.timedelta(days=3),
+                    "submitted_at": reported,
+                    "reviewed_at": reported + dt.timedelta(days=3),
                     "reviewer": reviewer,
                 },
             )

@@ -34,7 +34,7 @@ def demo(db) -> str:
 
 def test_the_command_migrates_loads_and_lists_the_sign_ins(db):
     output = run_demo()
-    assert "473 records created" in output or "records created" in output
+    assert "records created" in output
     for username in ["office", "group1", "gz-reporter", "hk-counterpart", "viewer"]:
         assert username in output
     assert "wanqu-demo" in output
@@ -169,7 +169,15 @@ def test_every_indicator_of_the_report_with_value_unit_and_qualifier(demo):
 
 def test_the_work_areas_follow_the_report_and_each_has_its_tasks(demo):
     areas = list(Area.objects.order_by("order"))
-    assert [a.name for a in areas][0] == "规则衔接" and areas[-1].name == "支持深圳广州"
+    assert [a.name for a in areas] == [
+        "规则衔接",
+        "国际科技创新中心",
+        "基础设施互联互通",
+        "现代产业体系",
+        "民生领域合作",
+        "重点合作平台",
+        "支持深圳广州",
+    ]
     assert len(areas) == 7 and all(a.name_en for a in areas)
     for area in areas:
         assert area.tasks.count() >= 2, area.name
