@@ -150,7 +150,9 @@ class RecordAdmin(admin.ModelAdmin):
 
         to_delete = collector.nested(describe)
         protected = [describe(obj) for obj in collector.protected]
-        counts = {model._meta.verbose_name_plural: len(found) for model, found in collector.model_objs.items()}
+        # The stubs key model_objs by label; Django keys it by model class.
+        model_objs: dict[Any, Any] = collector.model_objs
+        counts = {model._meta.verbose_name_plural: len(found) for model, found in model_objs.items()}
         return to_delete, counts, perms_needed, protected
 
     def changeform_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -185,13 +187,16 @@ class RecordAdmin(admin.ModelAdmin):
     def log_addition(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
         return None
 
-    log_change = log_deletions = log_addition  # log_deletions: log_deletion is deprecated in Django 5.1  # type: ignore[assignment]
+    # log_deletions: log_deletion is deprecated in Django 5.1.
+    log_change = log_deletions = log_addition  # type: ignore[assignment]
 
 
 class _OwnedAwareCollector(NestedObjects):
     """Collect a record's owned children (`Record.owned_relations`) as deleted with it, not as protecting it."""
 
-    def collect(self, objs: Any, source: Any = None, source_attr: str | None = None, **kwargs: Any) -> Any:
+    def collect(  # type: ignore[override]
+        self, objs: Any, source: Any = None, source_attr: str | None = None, **kwargs: Any
+    ) -> Any:
         result = super().collect(objs, source=source, source_attr=source_attr, **kwargs)
         for obj in objs:
             for relation in getattr(obj, "owned_relations", ()):
