@@ -303,3 +303,15 @@ def test_every_write_is_logged_by_the_system_in_one_batch(demo):
     assert set(Change.objects.values_list("actor_name", "action")) == {("system", "create")}
     created = sum(count for label, count in record_counts().items() if label != "auth.User")
     assert Change.objects.count() == created
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 1, 1), dt.date(2027, 3, 31), dt.date(2028, 12, 31)])
+def test_the_programme_loads_on_any_day(db, today):
+    from wanqu.demo.loader import load
+
+    result = load(today=today)
+    assert result.created["ledger.Task"] == Task.objects.count()
+    current = Round.objects.get(state="open")
+    assert current.period_start <= today <= current.period_end
+    assert Task.objects.exclude(status="done").filter(due_date__lt=today).exists()
+    assert load(today=today).total == 0
