@@ -24,7 +24,7 @@ from wanqu.core import services
 from wanqu.core.errors import Conflict, Forbidden
 from wanqu.core.history import history_of
 from wanqu.core.models import Change, ExchangeRate, Record
-from wanqu.org.permissions import can_write, scope_of
+from wanqu.org.permissions import can_write, scope_of, visible_to
 
 admin.site.site_header = _("Wanqu back office")
 admin.site.site_title = _("Wanqu")
@@ -80,9 +80,20 @@ class RecordAdmin(admin.ModelAdmin):
         return BoundRecordForm
 
     def get_queryset(self, request: HttpRequest) -> Any:
-        from wanqu.org.permissions import visible_to
-
         return visible_to(request.user, super().get_queryset(request))
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        """Offer only the records the user may see: a choice list must not show hidden tasks."""
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None and hasattr(field, "queryset"):
+            field.queryset = visible_to(request.user, field.queryset)
+        return field
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and hasattr(field, "queryset"):
+            field.queryset = visible_to(request.user, field.queryset)
+        return field
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         scope = scope_of(request.user)

@@ -466,3 +466,19 @@ def test_a_task_that_updates_refer_to_cannot_be_deleted_and_the_page_says_why(wo
     changes = Change.objects.count()
     client.post(task_url(task, "delete"), {"post": "yes"})
     assert Task.objects.filter(pk=task.pk).exists() and Change.objects.count() == changes
+
+
+def test_hk_counterparts_forms_offer_only_the_tasks_they_may_see(world: World) -> None:
+    gz_only = make_task(world.gz, world.area, world.group1, title="广州独有任务")
+    hk_led = make_task(world.hk, world.area, title="香港牽頭任務")
+    client = browser(world.hk_counterpart)
+    page = client.get("/admin/ledger/update/add/")
+    assert page.status_code == 200
+    choices = {str(value) for value, _label in page.context["adminform"].form.fields["task"].choices if value}
+    assert choices == {str(hk_led.pk)}
+    assert gz_only.title not in page.content.decode()
+    data = form_of(client, "/admin/ledger/update/add/")
+    changes = Change.objects.count()
+    response = client.post("/admin/ledger/update/add/", {**data, "task": str(gz_only.pk), "unit": str(world.hk.pk)})
+    assert response.status_code == 200 and "task" in response.context["adminform"].form.errors
+    assert Change.objects.count() == changes
