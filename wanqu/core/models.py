@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -101,8 +102,14 @@ class ExchangeRate(Record):
         constraints = [
             models.UniqueConstraint(fields=["currency", "valid_from"], name="rate_once_per_day"),
             models.CheckConstraint(condition=models.Q(cny_per_unit__gt=0), name="rate_positive"),
-            models.CheckConstraint(condition=models.Q(currency__in=Currency.values), name="rate_known_currency"),
+            models.CheckConstraint(
+                condition=models.Q(currency__in=[Currency.HKD, Currency.MOP]), name="rate_known_currency"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.currency} {self.cny_per_unit} ({self.valid_from})"
+
+    def clean(self) -> None:
+        if self.currency == Currency.CNY:
+            raise ValidationError({"currency": _("Rates are kept for HKD and MOP; the yuan is the base.")})

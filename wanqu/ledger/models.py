@@ -136,6 +136,7 @@ class Round(Record):
         verbose_name_plural = _("reporting rounds")
         ordering = ["-period_end"]
         constraints = [
+            models.UniqueConstraint(fields=["period_kind", "period_start"], name="round_once_per_period"),
             models.CheckConstraint(
                 condition=models.Q(period_end__gte=models.F("period_start")), name="round_period_order"
             ),
@@ -241,7 +242,17 @@ class SupervisionNotice(Record):
                 )
             if not self.grade:
                 raise ValidationError({"grade": _("A supervision notice is graded blue, yellow or red.")})
-        elif self.grade:
-            raise ValidationError({"grade": _("A consultation follow-up carries no grade.")})
+        else:
+            if not self.unit.jurisdiction.is_sar:
+                raise ValidationError(
+                    {
+                        "kind": _(
+                            "A consultation follow-up goes to a Hong Kong or Macao partner; "
+                            "a Guangdong unit gets a supervision notice."
+                        )
+                    }
+                )
+            if self.grade:
+                raise ValidationError({"grade": _("A consultation follow-up carries no grade.")})
         if self.issued_on and self.reply_due and self.reply_due < self.issued_on:
             raise ValidationError({"reply_due": _("The reply cannot be due before the notice is issued.")})
