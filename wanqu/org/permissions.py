@@ -20,11 +20,14 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
 from django.db.models import Q, QuerySet
 
+from wanqu.ledger.choices import UpdateState
 from wanqu.org.choices import Role
 from wanqu.org.models import Membership, Unit
 
 # The task fields a reporter may set: progress, not definition (title, owner, dates).
 REPORTER_TASK_FIELDS = frozenset({"status", "progress", "completed_on", "description"})
+# The fields of a progress update that its reviewer sets, never its reporter.
+REVIEW_FIELDS = frozenset({"reviewer", "reviewed_at", "return_reason"})
 SAR_CODES = frozenset({"HK", "MO"})
 
 
@@ -111,7 +114,14 @@ def _milestone_rule(scope: Scope, milestone: Any, action: str, fields: set[str])
 def _update_rule(scope: Scope, update: Any, action: str, fields: set[str]) -> bool:
     if update.task.special_group_id in scope.group_ids:
         return True
-    return update.unit_id in scope.reporter_unit_ids and update.task.lead_unit_id in scope.reporter_unit_ids
+    if not (update.unit_id in scope.reporter_unit_ids and update.task.lead_unit_id in scope.reporter_unit_ids):
+        return False
+    # A reporter drafts, submits and resubmits; reviewing (accepting, returning with a reason) is
+    # the office's or the group lead's. The rule sees the update before and after the change, so
+    # "accepted" on either side of a state change refuses it, while returned → submitted passes.
+    if fields & REVIEW_FIELDS:
+        return False
+    return "state" not in fields or update.state != UpdateState.ACCEPTED
 
 
 def _own_unit(attr: str, actions: frozenset[str]) -> Any:

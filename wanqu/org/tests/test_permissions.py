@@ -211,13 +211,16 @@ def _milestone_target(lead: str, group: str | None, change: dict[str, Any]) -> T
     )
 
 
-def _update_target(lead: str, group: str | None, unit: str) -> Target:
+def _update_target(lead: str, group: str | None, unit: str, change: dict[str, Any] | None = None) -> Target:
     return Target(
         Update,
         lambda w: _update_data(w, lead, group, unit),
-        _fixed({"progress_text": "已完成过半", "percent": 55}),
+        _fixed(change or {"progress_text": "已完成过半", "percent": 55, "state": "submitted"}),
         lambda w: _update(w, lead, group, unit),
     )
+
+
+ACCEPT = {"state": "accepted", "reviewed_at": dt.datetime(2026, 4, 20, 9, 0, tzinfo=dt.UTC)}
 
 
 PROGRESS = {"progress": 40, "status": "on_track"}
@@ -243,6 +246,9 @@ TARGETS: dict[str, Target] = {
     "update by Shenzhen on Shenzhen's task": _update_target("sz", "group2", "sz"),
     "update on a group 1 task": _update_target("sz", "group1", "sz"),
     "update by HK bureau on HK task": _update_target("hk", None, "hk"),
+    "update by own unit on own-unit task: accept": _update_target("gz", "group2", "gz", ACCEPT),
+    "update on a group 1 task: accept": _update_target("sz", "group1", "sz", ACCEPT),
+    "update by HK bureau on HK task: accept": _update_target("hk", None, "hk", ACCEPT),
     # Registers
     "project led by own unit": Target(Project, lambda w: _project_data(w, "gz"), _fixed({"stage": "started"})),
     "project led by Shenzhen": Target(Project, lambda w: _project_data(w, "sz"), _fixed({"stage": "started"})),
@@ -284,98 +290,101 @@ Y, _ = True, False
 
 # fmt: off
 MATRIX: list[tuple[str, str, bool, bool, bool, bool, bool, bool]] = [
-    # target                                  action    office lead  gz   hk   viewer outsider
-    ("task led by own unit",                  "create", Y,     _,    _,   _,   _,     _),
-    ("task led by own unit",                  "update", Y,     _,    Y,   _,   _,     _),
-    ("task led by own unit",                  "delete", Y,     _,    _,   _,   _,     _),
-    ("task led by own unit: title",           "update", Y,     _,    _,   _,   _,     _),
-    ("task led by own unit: due date",        "update", Y,     _,    _,   _,   _,     _),
-    ("task led by own unit: lead unit",       "update", Y,     _,    _,   _,   _,     _),
-    ("task led by a sub-unit",                "update", Y,     _,    Y,   _,   _,     _),
-    ("task of group 1, led by Shenzhen",      "create", Y,     Y,    _,   _,   _,     _),
-    ("task of group 1, led by Shenzhen",      "update", Y,     Y,    _,   _,   _,     _),
-    ("task of group 1, led by Shenzhen",      "delete", Y,     Y,    _,   _,   _,     _),
-    ("task of group 2, led by Shenzhen",      "create", Y,     _,    _,   _,   _,     _),
-    ("task of group 2, led by Shenzhen",      "update", Y,     _,    _,   _,   _,     _),
-    ("task of group 2, led by Shenzhen",      "delete", Y,     _,    _,   _,   _,     _),
-    ("task led by the HK bureau",             "create", Y,     _,    _,   _,   _,     _),
-    ("task led by the HK bureau",             "update", Y,     _,    _,   Y,   _,     _),
-    ("task led by the HK bureau",             "delete", Y,     _,    _,   _,   _,     _),
-    ("task led by the HK bureau: title",      "update", Y,     _,    _,   _,   _,     _),
-    ("milestone of own-unit task: done on",   "create", Y,     _,    _,   _,   _,     _),
-    ("milestone of own-unit task: done on",   "update", Y,     _,    Y,   _,   _,     _),
-    ("milestone of own-unit task: done on",   "delete", Y,     _,    _,   _,   _,     _),
-    ("milestone of own-unit task: title",     "update", Y,     _,    _,   _,   _,     _),
-    ("milestone of a group 1 task",           "create", Y,     Y,    _,   _,   _,     _),
-    ("milestone of a group 1 task",           "update", Y,     Y,    _,   _,   _,     _),
-    ("milestone of a group 1 task",           "delete", Y,     Y,    _,   _,   _,     _),
-    ("milestone of Shenzhen's task: done on", "update", Y,     _,    _,   _,   _,     _),
-    ("update by own unit on own-unit task",   "create", Y,     _,    Y,   _,   _,     _),
-    ("update by own unit on own-unit task",   "update", Y,     _,    Y,   _,   _,     _),
-    ("update by own unit on own-unit task",   "delete", Y,     _,    Y,   _,   _,     _),
-    ("update by Shenzhen on Shenzhen's task", "create", Y,     _,    _,   _,   _,     _),
-    ("update by Shenzhen on Shenzhen's task", "update", Y,     _,    _,   _,   _,     _),
-    ("update by Shenzhen on Shenzhen's task", "delete", Y,     _,    _,   _,   _,     _),
-    ("update on a group 1 task",              "create", Y,     Y,    _,   _,   _,     _),
-    ("update on a group 1 task",              "update", Y,     Y,    _,   _,   _,     _),
-    ("update on a group 1 task",              "delete", Y,     Y,    _,   _,   _,     _),
-    ("update by HK bureau on HK task",        "create", Y,     _,    _,   Y,   _,     _),
-    ("update by HK bureau on HK task",        "update", Y,     _,    _,   Y,   _,     _),
-    ("update by HK bureau on HK task",        "delete", Y,     _,    _,   Y,   _,     _),
-    ("project led by own unit",               "create", Y,     _,    _,   _,   _,     _),
-    ("project led by own unit",               "update", Y,     _,    Y,   _,   _,     _),
-    ("project led by own unit",               "delete", Y,     _,    _,   _,   _,     _),
-    ("project led by Shenzhen",               "create", Y,     _,    _,   _,   _,     _),
-    ("project led by Shenzhen",               "update", Y,     _,    _,   _,   _,     _),
-    ("project led by Shenzhen",               "delete", Y,     _,    _,   _,   _,     _),
-    ("rule item led by own unit",             "create", Y,     _,    _,   _,   _,     _),
-    ("rule item led by own unit",             "update", Y,     _,    Y,   _,   _,     _),
-    ("rule item led by own unit",             "delete", Y,     _,    _,   _,   _,     _),
-    ("rule item led by the office",           "create", Y,     _,    _,   _,   _,     _),
-    ("rule item led by the office",           "update", Y,     _,    _,   _,   _,     _),
-    ("rule item led by the office",           "delete", Y,     _,    _,   _,   _,     _),
-    ("Guangdong status of a rule item",       "create", Y,     _,    _,   _,   _,     _),
-    ("Guangdong status of a rule item",       "update", Y,     _,    _,   _,   _,     _),
-    ("Guangdong status of a rule item",       "delete", Y,     _,    _,   _,   _,     _),
-    ("Hong Kong status of a rule item",       "create", Y,     _,    _,   Y,   _,     _),
-    ("Hong Kong status of a rule item",       "update", Y,     _,    _,   Y,   _,     _),
-    ("Hong Kong status of a rule item",       "delete", Y,     _,    _,   _,   _,     _),
-    ("Hong Kong instrument",                  "create", Y,     _,    _,   Y,   _,     _),
-    ("Hong Kong instrument",                  "update", Y,     _,    _,   Y,   _,     _),
-    ("Hong Kong instrument",                  "delete", Y,     _,    _,   _,   _,     _),
-    ("Guangdong instrument",                  "create", Y,     _,    _,   _,   _,     _),
-    ("Guangdong instrument",                  "update", Y,     _,    _,   _,   _,     _),
-    ("Guangdong instrument",                  "delete", Y,     _,    _,   _,   _,     _),
-    ("policy idea proposed by own unit",      "create", Y,     _,    Y,   _,   _,     _),
-    ("policy idea proposed by own unit",      "update", Y,     _,    Y,   _,   _,     _),
-    ("policy idea proposed by own unit",      "delete", Y,     _,    _,   _,   _,     _),
-    ("policy idea proposed by Shenzhen",      "create", Y,     _,    _,   _,   _,     _),
-    ("policy idea proposed by Shenzhen",      "update", Y,     _,    _,   _,   _,     _),
-    ("policy idea proposed by Shenzhen",      "delete", Y,     _,    _,   _,   _,     _),
-    ("observation of own unit's indicator",   "create", Y,     _,    Y,   _,   _,     _),
-    ("observation of own unit's indicator",   "update", Y,     _,    Y,   _,   _,     _),
-    ("observation of own unit's indicator",   "delete", Y,     _,    Y,   _,   _,     _),
-    ("observation of Shenzhen's indicator",   "create", Y,     _,    _,   _,   _,     _),
-    ("observation of Shenzhen's indicator",   "update", Y,     _,    _,   _,   _,     _),
-    ("observation of Shenzhen's indicator",   "delete", Y,     _,    _,   _,   _,     _),
-    ("unit",                                  "create", Y,     _,    _,   _,   _,     _),
-    ("unit",                                  "update", Y,     _,    _,   _,   _,     _),
-    ("unit",                                  "delete", Y,     _,    _,   _,   _,     _),
-    ("membership",                            "create", Y,     _,    _,   _,   _,     _),
-    ("membership",                            "update", Y,     _,    _,   _,   _,     _),
-    ("membership",                            "delete", Y,     _,    _,   _,   _,     _),
-    ("plan",                                  "create", Y,     _,    _,   _,   _,     _),
-    ("plan",                                  "update", Y,     _,    _,   _,   _,     _),
-    ("plan",                                  "delete", Y,     _,    _,   _,   _,     _),
-    ("work area",                             "create", Y,     _,    _,   _,   _,     _),
-    ("work area",                             "update", Y,     _,    _,   _,   _,     _),
-    ("work area",                             "delete", Y,     _,    _,   _,   _,     _),
-    ("reporting round",                       "create", Y,     _,    _,   _,   _,     _),
-    ("reporting round",                       "update", Y,     _,    _,   _,   _,     _),
-    ("reporting round",                       "delete", Y,     _,    _,   _,   _,     _),
-    ("supervision notice",                    "create", Y,     _,    _,   _,   _,     _),
-    ("supervision notice",                    "update", Y,     _,    _,   _,   _,     _),
-    ("supervision notice",                    "delete", Y,     _,    _,   _,   _,     _),
+    # target                                        action    office  lead  gz  hk  viewer  outsider
+    ("task led by own unit",                        "create", Y,      _,    _,  _,  _,      _),
+    ("task led by own unit",                        "update", Y,      _,    Y,  _,  _,      _),
+    ("task led by own unit",                        "delete", Y,      _,    _,  _,  _,      _),
+    ("task led by own unit: title",                 "update", Y,      _,    _,  _,  _,      _),
+    ("task led by own unit: due date",              "update", Y,      _,    _,  _,  _,      _),
+    ("task led by own unit: lead unit",             "update", Y,      _,    _,  _,  _,      _),
+    ("task led by a sub-unit",                      "update", Y,      _,    Y,  _,  _,      _),
+    ("task of group 1, led by Shenzhen",            "create", Y,      Y,    _,  _,  _,      _),
+    ("task of group 1, led by Shenzhen",            "update", Y,      Y,    _,  _,  _,      _),
+    ("task of group 1, led by Shenzhen",            "delete", Y,      Y,    _,  _,  _,      _),
+    ("task of group 2, led by Shenzhen",            "create", Y,      _,    _,  _,  _,      _),
+    ("task of group 2, led by Shenzhen",            "update", Y,      _,    _,  _,  _,      _),
+    ("task of group 2, led by Shenzhen",            "delete", Y,      _,    _,  _,  _,      _),
+    ("task led by the HK bureau",                   "create", Y,      _,    _,  _,  _,      _),
+    ("task led by the HK bureau",                   "update", Y,      _,    _,  Y,  _,      _),
+    ("task led by the HK bureau",                   "delete", Y,      _,    _,  _,  _,      _),
+    ("task led by the HK bureau: title",            "update", Y,      _,    _,  _,  _,      _),
+    ("milestone of own-unit task: done on",         "create", Y,      _,    _,  _,  _,      _),
+    ("milestone of own-unit task: done on",         "update", Y,      _,    Y,  _,  _,      _),
+    ("milestone of own-unit task: done on",         "delete", Y,      _,    _,  _,  _,      _),
+    ("milestone of own-unit task: title",           "update", Y,      _,    _,  _,  _,      _),
+    ("milestone of a group 1 task",                 "create", Y,      Y,    _,  _,  _,      _),
+    ("milestone of a group 1 task",                 "update", Y,      Y,    _,  _,  _,      _),
+    ("milestone of a group 1 task",                 "delete", Y,      Y,    _,  _,  _,      _),
+    ("milestone of Shenzhen's task: done on",       "update", Y,      _,    _,  _,  _,      _),
+    ("update by own unit on own-unit task",         "create", Y,      _,    Y,  _,  _,      _),
+    ("update by own unit on own-unit task",         "update", Y,      _,    Y,  _,  _,      _),
+    ("update by own unit on own-unit task",         "delete", Y,      _,    Y,  _,  _,      _),
+    ("update by Shenzhen on Shenzhen's task",       "create", Y,      _,    _,  _,  _,      _),
+    ("update by Shenzhen on Shenzhen's task",       "update", Y,      _,    _,  _,  _,      _),
+    ("update by Shenzhen on Shenzhen's task",       "delete", Y,      _,    _,  _,  _,      _),
+    ("update on a group 1 task",                    "create", Y,      Y,    _,  _,  _,      _),
+    ("update on a group 1 task",                    "update", Y,      Y,    _,  _,  _,      _),
+    ("update on a group 1 task",                    "delete", Y,      Y,    _,  _,  _,      _),
+    ("update by HK bureau on HK task",              "create", Y,      _,    _,  Y,  _,      _),
+    ("update by HK bureau on HK task",              "update", Y,      _,    _,  Y,  _,      _),
+    ("update by HK bureau on HK task",              "delete", Y,      _,    _,  Y,  _,      _),
+    ("update by own unit on own-unit task: accept", "update", Y,      _,    _,  _,  _,      _),
+    ("update on a group 1 task: accept",            "update", Y,      Y,    _,  _,  _,      _),
+    ("update by HK bureau on HK task: accept",      "update", Y,      _,    _,  _,  _,      _),
+    ("project led by own unit",                     "create", Y,      _,    _,  _,  _,      _),
+    ("project led by own unit",                     "update", Y,      _,    Y,  _,  _,      _),
+    ("project led by own unit",                     "delete", Y,      _,    _,  _,  _,      _),
+    ("project led by Shenzhen",                     "create", Y,      _,    _,  _,  _,      _),
+    ("project led by Shenzhen",                     "update", Y,      _,    _,  _,  _,      _),
+    ("project led by Shenzhen",                     "delete", Y,      _,    _,  _,  _,      _),
+    ("rule item led by own unit",                   "create", Y,      _,    _,  _,  _,      _),
+    ("rule item led by own unit",                   "update", Y,      _,    Y,  _,  _,      _),
+    ("rule item led by own unit",                   "delete", Y,      _,    _,  _,  _,      _),
+    ("rule item led by the office",                 "create", Y,      _,    _,  _,  _,      _),
+    ("rule item led by the office",                 "update", Y,      _,    _,  _,  _,      _),
+    ("rule item led by the office",                 "delete", Y,      _,    _,  _,  _,      _),
+    ("Guangdong status of a rule item",             "create", Y,      _,    _,  _,  _,      _),
+    ("Guangdong status of a rule item",             "update", Y,      _,    _,  _,  _,      _),
+    ("Guangdong status of a rule item",             "delete", Y,      _,    _,  _,  _,      _),
+    ("Hong Kong status of a rule item",             "create", Y,      _,    _,  Y,  _,      _),
+    ("Hong Kong status of a rule item",             "update", Y,      _,    _,  Y,  _,      _),
+    ("Hong Kong status of a rule item",             "delete", Y,      _,    _,  _,  _,      _),
+    ("Hong Kong instrument",                        "create", Y,      _,    _,  Y,  _,      _),
+    ("Hong Kong instrument",                        "update", Y,      _,    _,  Y,  _,      _),
+    ("Hong Kong instrument",                        "delete", Y,      _,    _,  _,  _,      _),
+    ("Guangdong instrument",                        "create", Y,      _,    _,  _,  _,      _),
+    ("Guangdong instrument",                        "update", Y,      _,    _,  _,  _,      _),
+    ("Guangdong instrument",                        "delete", Y,      _,    _,  _,  _,      _),
+    ("policy idea proposed by own unit",            "create", Y,      _,    Y,  _,  _,      _),
+    ("policy idea proposed by own unit",            "update", Y,      _,    Y,  _,  _,      _),
+    ("policy idea proposed by own unit",            "delete", Y,      _,    _,  _,  _,      _),
+    ("policy idea proposed by Shenzhen",            "create", Y,      _,    _,  _,  _,      _),
+    ("policy idea proposed by Shenzhen",            "update", Y,      _,    _,  _,  _,      _),
+    ("policy idea proposed by Shenzhen",            "delete", Y,      _,    _,  _,  _,      _),
+    ("observation of own unit's indicator",         "create", Y,      _,    Y,  _,  _,      _),
+    ("observation of own unit's indicator",         "update", Y,      _,    Y,  _,  _,      _),
+    ("observation of own unit's indicator",         "delete", Y,      _,    Y,  _,  _,      _),
+    ("observation of Shenzhen's indicator",         "create", Y,      _,    _,  _,  _,      _),
+    ("observation of Shenzhen's indicator",         "update", Y,      _,    _,  _,  _,      _),
+    ("observation of Shenzhen's indicator",         "delete", Y,      _,    _,  _,  _,      _),
+    ("unit",                                        "create", Y,      _,    _,  _,  _,      _),
+    ("unit",                                        "update", Y,      _,    _,  _,  _,      _),
+    ("unit",                                        "delete", Y,      _,    _,  _,  _,      _),
+    ("membership",                                  "create", Y,      _,    _,  _,  _,      _),
+    ("membership",                                  "update", Y,      _,    _,  _,  _,      _),
+    ("membership",                                  "delete", Y,      _,    _,  _,  _,      _),
+    ("plan",                                        "create", Y,      _,    _,  _,  _,      _),
+    ("plan",                                        "update", Y,      _,    _,  _,  _,      _),
+    ("plan",                                        "delete", Y,      _,    _,  _,  _,      _),
+    ("work area",                                   "create", Y,      _,    _,  _,  _,      _),
+    ("work area",                                   "update", Y,      _,    _,  _,  _,      _),
+    ("work area",                                   "delete", Y,      _,    _,  _,  _,      _),
+    ("reporting round",                             "create", Y,      _,    _,  _,  _,      _),
+    ("reporting round",                             "update", Y,      _,    _,  _,  _,      _),
+    ("reporting round",                             "delete", Y,      _,    _,  _,  _,      _),
+    ("supervision notice",                          "create", Y,      _,    _,  _,  _,      _),
+    ("supervision notice",                          "update", Y,      _,    _,  _,  _,      _),
+    ("supervision notice",                          "delete", Y,      _,    _,  _,  _,      _),
 ]
 # fmt: on
 
@@ -555,3 +564,35 @@ def test_a_group_lead_removing_a_milestones_task_gets_a_validation_error_naming_
         record_update(actor=world.group_lead, obj=milestone, data={"task": None}, expected_version=1)
     assert "task" in info.value.message_dict
     assert Milestone.objects.get(pk=milestone.pk).task_id is not None
+
+
+def test_reporter_resubmits_an_update_the_office_returned(world: World) -> None:
+    update = _update(world, "gz", "group2", "gz")
+    record_update(
+        actor=world.office_admin,
+        obj=update,
+        data={"state": "returned", "return_reason": "请补充佐证材料"},
+        expected_version=1,
+    )
+    record_update(
+        actor=world.gz_reporter,
+        obj=update,
+        data={"progress_text": "已补充材料", "state": "submitted"},
+        expected_version=2,
+    )
+    assert Update.objects.get(pk=update.pk).state == "submitted"
+
+
+def test_reporter_cannot_reopen_an_accepted_update(world: World) -> None:
+    update = _update(world, "gz", "group2", "gz")
+    record_update(actor=world.office_admin, obj=update, data={"state": "accepted"}, expected_version=1)
+    with pytest.raises(Forbidden):
+        record_update(actor=world.gz_reporter, obj=update, data={"state": "draft"}, expected_version=2)
+    assert Update.objects.get(pk=update.pk).state == "accepted"
+
+
+def test_reporter_cannot_create_an_update_already_accepted(world: World) -> None:
+    data = {**_update_data(world, "gz", "group2", "gz"), "state": "accepted"}
+    with pytest.raises(Forbidden):
+        record_create(actor=world.gz_reporter, model=Update, data=data)
+    assert not Update.objects.exists()
