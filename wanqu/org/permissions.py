@@ -119,6 +119,9 @@ def _update_rule(scope: Scope, update: Any, action: str, fields: set[str]) -> bo
     # A reporter drafts, submits and resubmits; reviewing (accepting, returning with a reason) is
     # the office's or the group lead's. The rule sees the update before and after the change, so
     # "accepted" on either side of a state change refuses it, while returned → submitted passes.
+    if action == "create":  # a new record names every field: judge the values, not the names
+        reviewed = update.reviewer_id or update.reviewed_at or update.return_reason
+        return not reviewed and update.state in {UpdateState.DRAFT, UpdateState.SUBMITTED}
     if fields & REVIEW_FIELDS:
         return False
     return "state" not in fields or update.state != UpdateState.ACCEPTED

@@ -482,3 +482,41 @@ def test_hk_counterparts_forms_offer_only_the_tasks_they_may_see(world: World) -
     response = client.post("/admin/ledger/update/add/", {**data, "task": str(gz_only.pk), "unit": str(world.hk.pk)})
     assert response.status_code == 200 and "task" in response.context["adminform"].form.errors
     assert Change.objects.count() == changes
+
+
+def _round() -> Any:
+    from wanqu.ledger.models import Round
+
+    return record_create(
+        actor=None,
+        model=Round,
+        data={
+            "name": "2026年第二季度",
+            "period_kind": "quarter",
+            "period_start": "2026-04-01",
+            "period_end": "2026-06-30",
+            "due_date": "2026-07-10",
+        },
+    )
+
+
+def test_reporter_adds_an_update_on_their_task_but_cannot_accept_it(world: World) -> None:
+    from wanqu.ledger.models import Update
+
+    task, round_ = make_task(world.gz, world.area, world.group2), _round()
+    client = browser(world.gz_reporter)
+    url = "/admin/ledger/update/add/"
+    data = form_of(client, url)
+    data.update(
+        task=str(task.pk), round=str(round_.pk), unit=str(world.gz.pk), progress_text="已完成立项", percent="20"
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, errors_of(response)
+    update = Update.objects.get(task=task)
+    assert (update.progress_text, update.state) == ("已完成立项", "draft")
+    change_url = f"/admin/ledger/update/{update.pk}/change/"
+    data = form_of(client, change_url)
+    data.update(state="accepted")
+    response = client.post(change_url, data)
+    assert response.status_code == 200 and "You may not update" in errors_of(response)
+    assert Update.objects.get(pk=update.pk).state == "draft"
