@@ -8,6 +8,7 @@ the field. Apps add their own `<entity>_<verb>` functions on top where a write n
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
@@ -73,15 +74,19 @@ def record_update(*, actor: Actor, obj: R, data: Mapping[str, Any], expected_ver
     model = type(obj)
     with transaction.atomic():
         current = _lock(model, obj.pk, expected_version)
-        if not _can(actor, current, Action.UPDATE, set(data)):
-            raise Forbidden(_("You may not change %(obj)s.") % {"obj": _describe(current)})
+        original = copy.copy(current)
         before = snapshot(current)
         m2m = _assign(current, data)
-        check_permission(actor, current, Action.UPDATE, set(data))
-        validate(current)
         after = snapshot(current, m2m)
-        if _same(before, after):
+        # Rights are judged on what really changes: resending an unchanged title is no edit of it.
+        changed = {k for k in after if k != "version" and after[k] != before.get(k)}
+        if not _can(actor, original, Action.UPDATE, changed):
+            raise Forbidden(_("You may not change %(obj)s.") % {"obj": _describe(current)})
+        check_permission(actor, current, Action.UPDATE, changed)
+        if not changed:
             return current
+        validate(current)
+        after = snapshot(current, m2m)  # validation derives fields (name keys, clause paths)
         current.version = expected_version + 1
         current.save()
         for name, ids in m2m.items():
@@ -114,7 +119,7 @@ def record_restore(*, actor: Actor, model: type[R], pk: int) -> R:
             _("%(model)s #%(pk)s is not a deleted record; there is nothing to restore.")
             % {"model": model._meta.verbose_name, "pk": pk}
         )
-    with transaction.atomic():
+    with ensure_batch("restore"), transaction.atomic():
         batch = Change.objects.filter(batch_id=last.batch_id, action=Action.DELETE)
         restored: R | None = None
         # The parent's delete was logged after its children's: restore in reverse order.
@@ -250,10 +255,6 @@ def check_permission(actor: Actor, obj: models.Model, action: str, fields: set[s
         raise
     if not allowed:
         raise Forbidden(_("You may not %(action)s %(obj)s.") % {"action": _(action), "obj": _describe(obj)})
-
-
-def _same(before: dict[str, Any], after: dict[str, Any]) -> bool:
-    return {k: v for k, v in before.items() if k != "version"} == {k: v for k, v in after.items() if k != "version"}
 
 
 def _refuse_if_referenced(obj: models.Model) -> None:

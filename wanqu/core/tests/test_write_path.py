@@ -51,3 +51,19 @@ def test_deleted_task_is_restored_with_its_milestones(world):
     assert not Task.objects.filter(pk=task.pk).exists()
     restored = record_restore(actor=world.office_admin, model=Task, pk=task.pk)
     assert restored.title == task.title and restored.milestones.count() == 1
+
+
+def test_resending_unchanged_definition_fields_is_not_an_edit_of_them(world):
+    task = make_task(world.gz, world.area, world.group1)
+    data = {"title": task.title, "due_date": task.due_date, "lead_unit": task.lead_unit_id, "progress": 40}
+    saved = record_update(actor=world.gz_reporter, obj=task, data=data, expected_version=1)
+    assert saved.progress == 40 and saved.version == 2
+    with pytest.raises(Forbidden):
+        record_update(actor=world.gz_reporter, obj=saved, data={**data, "title": "改名"}, expected_version=2)
+
+
+def test_saving_without_a_change_spends_no_version_and_logs_nothing(world):
+    task = make_task(world.gz, world.area, world.group1)
+    count = Change.objects.count()
+    saved = record_update(actor=world.office_admin, obj=task, data={"title": task.title}, expected_version=1)
+    assert saved.version == 1 and Change.objects.count() == count
