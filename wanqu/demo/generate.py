@@ -28,7 +28,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
+from django.utils import timezone
 
 from wanqu.core.context import batch
 from wanqu.core.services import record_create
@@ -47,6 +49,7 @@ from wanqu.registers.choices import AlignmentStatus, ProjectKind, RuleDomain, St
 from wanqu.registers.models import JurisdictionStatus, Project, ProjectStage, RuleItem
 
 M = TypeVar("M", bound=models.Model)
+T = TypeVar("T")
 
 MAX_SCALE = 1000
 DEMO_TASK = ledger_data.TASKS[0]["code"]
@@ -120,7 +123,8 @@ def generate(scale: int, today: dt.date | None = None) -> Result:
     return generator.result
 
 
-def _pick(items: list[M], n: int) -> M:
+def _pick(items: list[T], n: int) -> T:
+    """The n-th item (counting from one), round and round."""
     return items[(n - 1) % len(items)]
 
 
@@ -159,6 +163,7 @@ class Generator:
         self.cities = {c.code: c for c in City.objects.all()}
         self.units = {u.code: u for u in Unit.objects.filter(code__in=[row[0] for row in org_data.UNITS])}
         self.areas = {a.code: a for a in Area.objects.all()}
+        self.reviewer = get_user_model()._default_manager.filter(username="office").first()
         self.generate_units()
         self.generate_projects()
         self.generate_rule_items()
@@ -168,11 +173,11 @@ class Generator:
     def generate_units(self) -> None:
         parents = [u for u in self.units.values() if u.kind == UnitKind.CITY_GOVERNMENT and u.city_id is not None]
         parents.sort(key=lambda u: u.code)
-        cities = {c.pk: c for c in self.cities.values()}
         wanted = {n: unit_code(n) for n in range(1, self.target("units") + 1)}
         for n in self.missing(Unit, wanted):
             parent = _pick(parents, n)
-            city = cities[parent.city_id]
+            city = parent.city  # cached on the shared parent: one query per city government
+            assert city is not None
             self.create(
                 Unit,
                 {
@@ -333,6 +338,7 @@ class Generator:
         """An update in each round where the template demo task has one."""
         closed, current = rounds["closed"], rounds["open"]
         if closed is not None and template in round_data.CLOSED_UPDATES:
+            reported = timezone.make_aware(dt.datetime.combine(closed.period_end, dt.time(10)))
             self.create(
                 Update,
                 {
@@ -344,10 +350,15 @@ class Generator:
                     "status": "on_track" if task.status == "done" else task.status,
                     "percent": max(task.progress - 15, 0),
                     "state": "accepted",
+                    "submitted_at": reported,
+                    "reviewed_at": reported + dt.timedelta(days=3),
+                    "reviewer": self.reviewer,
                 },
             )
         if current is not None and template in round_data.OPEN_UPDATES:
             state, progress, problems, next_steps, reason = round_data.OPEN_UPDATES[template]
+            now = timezone.now()
+            reviewed = now - dt.timedelta(days=1) if state in {"returned", "accepted"} else None
             self.create(
                 Update,
                 {
@@ -360,6 +371,9 @@ class Generator:
                     "status": task.status,
                     "percent": task.progress,
                     "state": state,
+                    "submitted_at": now - dt.timedelta(days=3) if state != "draft" else None,
+                    "reviewed_at": reviewed,
+                    "reviewer": self.reviewer if reviewed else None,
                     "return_reason": reason,
                 },
             )
