@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "wanqu.core",
     "wanqu.geo",
     "wanqu.org",
@@ -160,6 +162,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"
+
+# Background work (report rendering, reminders, digests) runs in `wanqu db_worker`, which
+# `wanqu serve` starts beside the web server; the queue is a table, so no broker is needed.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 EMAIL_BACKEND = os.environ.get("WANQU_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 

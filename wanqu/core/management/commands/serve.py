@@ -6,6 +6,9 @@ production install serves, on 127.0.0.1:WANQU_PORT unless told otherwise.
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from typing import Any
 
 from django.conf import settings
@@ -39,6 +42,11 @@ class Command(BaseCommand):
         parser.add_argument("--port", default=None, help="port to listen on (default WANQU_PORT, else 8000)")
         parser.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
         parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="do not start the background worker (wanqu db_worker) beside the server",
+        )
+        parser.add_argument(
             "--no-collectstatic",
             action="store_true",
             help="do not run collectstatic before serving",
@@ -65,7 +73,22 @@ class Command(BaseCommand):
 
         from wanqu.wsgi import application
 
+        worker = None if options["no_worker"] else _start_worker()
         shown_host = f"[{host}]" if ":" in host else host
         self.stdout.write(f"Wanqu is serving on http://{shown_host}:{port}/ (back office: /admin/). Ctrl-C stops it.")
+        if worker is not None:
+            self.stdout.write(f"The background worker runs as process {worker.pid}.")
         self.stdout.flush()
-        serve(application, host=host, port=port, threads=options["threads"], ident="wanqu")
+        # A plain SIGTERM would skip the `finally` below and orphan the worker.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        try:
+            serve(application, host=host, port=port, threads=options["threads"], ident="wanqu")
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=10)
+
+
+def _start_worker() -> subprocess.Popen[bytes]:
+    """The database-backed task worker, as a child process that ends with the server."""
+    return subprocess.Popen([sys.executable, "-m", "wanqu", "db_worker", "--queue-name", "*", "--interval", "2"])
