@@ -16,6 +16,9 @@ due-soon and on-track tasks is the demo's own, with dates shifted by a few days 
 
 All writes go through `wanqu.core.services.record_create` with the system as actor, so each
 record is validated and logged with its `Change` row, all in one transaction and one batch.
+That is fast enough that no bulk path is needed: measured on a busy two-core machine, scale 100
+(35,343 records: 4,158 tasks, 12,474 milestones, 6,831 units …) took 107 s on SQLite, and scale
+10 took 17 s on PostgreSQL (about 5 ms a record, so some three minutes at scale 100).
 """
 
 from __future__ import annotations
