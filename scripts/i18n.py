@@ -43,7 +43,12 @@ def fill(domain: str) -> None:
         return
     from wanqu.core.text import to_traditional
 
-    hans = {(e.msgctxt, e.msgid): e for e in polib.pofile(str(hans_path))}
+    # msgmerge's fuzzy guesses are usually wrong ("Reports" → 港口): make them plain gaps.
+    hans_po = polib.pofile(str(hans_path))
+    for entry in hans_po.fuzzy_entries():
+        entry.msgstr, entry.flags = "", [f for f in entry.flags if f != "fuzzy"]
+    hans_po.save()
+    hans = {(e.msgctxt, e.msgid): e for e in hans_po}
     hant = polib.pofile(str(LOCALE / "zh_Hant" / "LC_MESSAGES" / f"{domain}.po"))
     for entry in hant:
         source = hans.get((entry.msgctxt, entry.msgid))

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "wanqu.registers",
     "wanqu.indicators",
     "wanqu.demo",
+    "wanqu.web",
 ]
 
 MIDDLEWARE = [
@@ -107,10 +108,10 @@ MIDDLEWARE = [
     # Serves STATIC_ROOT (filled by collectstatic) from the app itself: no separate web server needed.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wanqu.web.language.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wanqu.core.middleware.RequestIdMiddleware",
@@ -129,6 +130,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "wanqu.web.context_processors.shell",
             ],
         },
     },
@@ -143,6 +145,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "zh-hans"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
 LANGUAGES = [
     ("zh-hans", "简体中文"),
     ("zh-hant", "繁體中文"),

@@ -1,10 +1,9 @@
-"""The site's URLs. Until the product's own pages arrive, the back office is the front door."""
+"""The site's URLs: the product's pages, one include per app, and the back office under /admin/."""
 
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("", include("wanqu.web.urls")),
     path("admin/", admin.site.urls),
 ]

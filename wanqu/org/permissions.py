@@ -40,6 +40,7 @@ class Scope:
     reporter_unit_ids: frozenset[int]  # their units and all sub-units
     jurisdiction_codes: frozenset[str]
     is_member: bool
+    user_id: int | None = None
 
     @property
     def is_counterpart(self) -> bool:
@@ -65,6 +66,7 @@ def scope_of(user: AbstractBaseUser | AnonymousUser) -> Scope:
             reporter_unit_ids=frozenset(_with_descendants(reporter_roots)),
             jurisdiction_codes=frozenset(code for _, _, code in rows),
             is_member=bool(rows),
+            user_id=user.pk,
         )
     user._wanqu_scope = scope  # type: ignore[union-attr]
     return scope
@@ -156,7 +158,12 @@ def _own_indicator(scope: Scope, obs: Any, action: str, fields: set[str]) -> boo
     return obs.indicator.owner_id in scope.reporter_unit_ids
 
 
+def _own_preference(scope: Scope, pref: Any, action: str, fields: set[str]) -> bool:
+    return pref.user_id == scope.user_id and action != "delete"
+
+
 _RULES = {
+    "web.preference": _own_preference,
     "ledger.task": _task_rule,
     "ledger.milestone": _milestone_rule,
     "ledger.update": _update_rule,
