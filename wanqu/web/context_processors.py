@@ -12,7 +12,7 @@ from wanqu.org.permissions import scope_of
 
 # (url name, label). Entries whose page does not exist yet are left out.
 NAVIGATION = [
-    ("dashboard", _("Dashboard")),
+    ("dashboard:index", _("Dashboard")),
     ("ledger:task_list", _("Task ledger")),
     ("plans:plan_list", _("Plans")),
     ("registers:project_list", _("Projects")),
@@ -20,7 +20,7 @@ NAVIGATION = [
     ("registers:idea_list", _("Policy reserve")),
     ("registers:platform_list", _("Platforms")),
     ("indicators:indicator_list", _("Indicators")),
-    ("map", _("Map")),
+    ("geo:map", _("Map")),
     ("rounds:round_list", _("Reporting rounds")),
     ("reports:report_list", _("Reports")),
     ("org:unit_list", _("Units")),
