@@ -160,6 +160,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+# htmx, ECharts and the map data, copied out of node_modules by `make frontend` (never committed).
+STATICFILES_DIRS = [("vendor", BASE_DIR.parent / "build" / "vendor")]
 # Compressed copies are made at collectstatic time. No hashed names (no manifest), so pages render
 # in tests and before the first collectstatic; `wanqu serve` runs collectstatic itself.
 STORAGES = {
