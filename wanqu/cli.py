@@ -12,7 +12,16 @@ import sys
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wanqu.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 - reading a setting loads (and checks) them all
+    except ImproperlyConfigured as exc:
+        # A bad WANQU_* value: say which, without a traceback.
+        sys.stderr.write(f"wanqu: {exc}\n")
+        raise SystemExit(2) from None
 
     args = list(sys.argv if argv is None else argv)
     args[0] = "wanqu"

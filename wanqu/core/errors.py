@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 
 class Forbidden(Exception):
     """The actor may not make this change."""
@@ -17,7 +19,9 @@ class Conflict(Exception):
         self.current = current
         self.current_version = current.get("version")
         super().__init__(
-            f"{label} was changed by someone else (you edited version {expected}, "
-            f"it is now version {self.current_version}); nothing was saved. "
-            "Reload it and apply your change again."
+            _(
+                "%(label)s was changed by someone else (you edited version %(expected)s, "
+                "it is now version %(current)s); nothing was saved. Reload it and apply your change again."
+            )
+            % {"label": label, "expected": expected, "current": self.current_version}
         )

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wanqu.core.choices import Action, Currency
@@ -72,7 +73,8 @@ class Change(models.Model):
         indexes = [models.Index(fields=["model", "object_id", "at"])]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+        when = timezone.localtime(self.at)
+        return f"{when:%Y-%m-%d %H:%M} {self.actor_name} {self.get_action_display()} {self.object_repr}"
 
     @property
     def changed_fields(self) -> dict[str, tuple[Any, Any]]:

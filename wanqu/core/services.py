@@ -19,6 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wanqu.core.choices import Action
 from wanqu.core.context import current_batch_id, ensure_batch
@@ -31,6 +32,12 @@ Actor = AbstractBaseUser | AnonymousUser | None
 """Who writes. None is the system itself: the demo loader, an import, a migration."""
 
 _NOT_SETTABLE = {"id", "version", "name_key"}
+_VERBS = {
+    Action.CREATE: gettext_lazy("create"),
+    Action.UPDATE: gettext_lazy("change"),
+    Action.DELETE: gettext_lazy("delete"),
+    Action.RESTORE: gettext_lazy("restore"),
+}
 
 
 def label_of(model: type[models.Model] | models.Model) -> str:
@@ -114,7 +121,11 @@ def record_restore(*, actor: Actor, model: type[R], pk: int) -> R:
     """Bring back a deleted record, with the children deleted in the same batch."""
     label = label_of(model)
     last = Change.objects.filter(model=label, object_id=pk).order_by("-at", "-id").first()
-    if last is None or last.action != Action.DELETE:
+    if last is None:
+        raise ValidationError(
+            _("There has never been a %(model)s #%(pk)s.") % {"model": model._meta.verbose_name, "pk": pk}
+        )
+    if last.action != Action.DELETE:
         raise ValidationError(
             _("%(model)s #%(pk)s is not a deleted record; there is nothing to restore.")
             % {"model": model._meta.verbose_name, "pk": pk}
@@ -254,7 +265,9 @@ def check_permission(actor: Actor, obj: models.Model, action: str, fields: set[s
         validate(obj)
         raise
     if not allowed:
-        raise Forbidden(_("You may not %(action)s %(obj)s.") % {"action": _(action), "obj": _describe(obj)})
+        raise Forbidden(
+            _("You may not %(action)s %(obj)s.") % {"action": _VERBS.get(action, action), "obj": _describe(obj)}
+        )
 
 
 def _refuse_if_referenced(obj: models.Model) -> None:

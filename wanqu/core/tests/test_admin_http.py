@@ -518,5 +518,5 @@ def test_reporter_adds_an_update_on_their_task_but_cannot_accept_it(world: World
     data = form_of(client, change_url)
     data.update(state="accepted")
     response = client.post(change_url, data)
-    assert response.status_code == 200 and "You may not update" in errors_of(response)
+    assert response.status_code == 200 and "You may not change" in errors_of(response)
     assert Update.objects.get(pk=update.pk).state == "draft"

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from wanqu.core.database import pending_migrations
 from wanqu.core.transfer import TransferError, import_data, parse_export
 
 
@@ -26,6 +27,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         name = options["file"]
+        if pending_migrations():
+            raise CommandError("The database is not set up yet: run `wanqu migrate` first. Nothing was imported.")
         try:
             if name == "-":
                 source, text = "standard input", sys.stdin.read()

@@ -14,8 +14,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.migrations.executor import MigrationExecutor
+
+from wanqu.core.database import pending_migrations
 
 
 def _port(raw: str) -> int:
@@ -26,12 +26,6 @@ def _port(raw: str) -> int:
     if not 1 <= value <= 65535:
         raise CommandError(f"--port must be between 1 and 65535; got {value}")
     return value
-
-
-def _unapplied_migrations() -> int:
-    connection = connections[DEFAULT_DB_ALIAS]
-    executor = MigrationExecutor(connection)
-    return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
 
 
 class Command(BaseCommand):
@@ -62,7 +56,7 @@ class Command(BaseCommand):
             # Incremental: copies only files that changed since the last run.
             call_command("collectstatic", interactive=False, verbosity=0)
 
-        pending = _unapplied_migrations()
+        pending = pending_migrations()
         if pending:
             self.stderr.write(
                 self.style.WARNING(f"{pending} migration(s) not applied; run `wanqu migrate` (or `wanqu demo`) first.")
