@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wanqu.core.models import Record
+from wanqu.core.text import normalise
 from wanqu.ledger.choices import (
     NoticeGrade,
     NoticeKind,
@@ -68,6 +69,8 @@ class Task(Record):
         default=False,
         help_text=_("Shared tasks are visible to Hong Kong and Macao counterparts."),
     )
+    # Free-text search compares normalised text (橫琴 finds 横琴, case-folded): derived in clean().
+    search_key = models.TextField(_("search key"), blank=True, default="", editable=False)
 
     owned_relations = ("milestones",)
 
@@ -86,6 +89,7 @@ class Task(Record):
         return f"{self.code} {self.title}"
 
     def clean(self) -> None:
+        self.search_key = self.make_search_key()
         if self.start_date and self.due_date and self.due_date < self.start_date:
             raise ValidationError({"due_date": _("The due date cannot be before the start date.")})
         if self.special_group is not None and self.special_group.kind != UnitKind.SPECIAL_GROUP:
@@ -101,6 +105,10 @@ class Task(Record):
 
     def is_overdue(self, today: dt.date) -> bool:
         return self.status != TaskStatus.DONE and self.due_date < today
+
+    def make_search_key(self) -> str:
+        """The normalised text that free-text search matches: code, titles and description."""
+        return normalise(" ".join([self.code or "", self.title or "", self.title_en or "", self.description or ""]))
 
 
 class Milestone(Record):
