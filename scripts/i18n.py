@@ -12,6 +12,7 @@ Simplified is written by hand in wanqu/locale/zh_Hans/LC_MESSAGES/django.po.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -52,7 +53,12 @@ def fill(domain: str) -> None:
     hant = polib.pofile(str(LOCALE / "zh_Hant" / "LC_MESSAGES" / f"{domain}.po"))
     for entry in hant:
         source = hans.get((entry.msgctxt, entry.msgid))
-        if source is None or not _done(source) or (_done(entry) and "fuzzy" not in entry.flags):
+        if source is None or not _done(source):
+            if "fuzzy" in entry.flags:  # a guess with nothing to copy from: a plain gap, not a wrong text
+                entry.msgstr, entry.msgstr_plural = "", {k: "" for k in entry.msgstr_plural}
+                entry.flags = [f for f in entry.flags if f != "fuzzy"]
+            continue
+        if _done(entry) and "fuzzy" not in entry.flags:
             continue
         entry.msgstr = to_traditional(source.msgstr)
         entry.msgstr_plural = {k: to_traditional(v) for k, v in source.msgstr_plural.items()}
@@ -60,12 +66,24 @@ def fill(domain: str) -> None:
     hant.save()
     english = polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / f"{domain}.po"))
     for entry in english:
-        if not _done(entry):
-            entry.msgstr = entry.msgid
-            if entry.msgid_plural:
-                entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+        # English msgids are the English text. Never keep another msgstr: msgmerge's fuzzy guesses
+        # ("no English name" → "English name", "Cancel" → "finance") once slipped in that way.
+        entry.msgstr = entry.msgid
+        if entry.msgid_plural:
+            entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
         entry.flags = [f for f in entry.flags if f != "fuzzy"]
     english.save()
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(re.findall(r"%\((\w+)\)[sd]", text))
+
+
+def _lost_placeholder(entry: polib.POEntry) -> bool:
+    """Does a translation name placeholders other than its msgid's (a wrong guess by msgmerge)?"""
+    wanted = _placeholders(entry.msgid)
+    texts = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+    return any(text and _placeholders(text) != wanted for text in texts)
 
 
 def _done(entry: polib.POEntry) -> bool:
