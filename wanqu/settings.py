@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "wanqu.ledger",
     "wanqu.registers",
     "wanqu.indicators",
+    "wanqu.dashboard",
     "wanqu.demo",
     "wanqu.web",
 ]

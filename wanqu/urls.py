@@ -6,5 +6,6 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("wanqu.web.urls")),
     path("ledger/", include("wanqu.ledger.urls")),
+    path("dashboard/", include("wanqu.dashboard.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -15,8 +15,8 @@ from wanqu.web.models import Preference
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The landing page after sign-in."""
-    return render(request, "web/home.html")
+    """The landing page after sign-in: the dashboard."""
+    return redirect("dashboard:index")
 
 
 @require_POST

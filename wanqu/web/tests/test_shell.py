@@ -37,7 +37,7 @@ def test_pages_need_sign_in(client, db):
 def test_sign_in_and_sign_out(client, world):
     response = client.post(reverse("login"), {"username": "gz-reporter", "password": PASSWORD})
     assert response.status_code == 302
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("home"), follow=True).status_code == 200
     client.post(reverse("logout"))
     assert client.get(reverse("home")).status_code == 302
 
