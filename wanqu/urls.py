@@ -7,5 +7,6 @@ urlpatterns = [
     path("", include("wanqu.web.urls")),
     path("ledger/", include("wanqu.ledger.urls")),
     path("dashboard/", include("wanqu.dashboard.urls")),
+    path("map/", include("wanqu.geo.urls")),
     path("admin/", admin.site.urls),
 ]
