@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "wanqu.indicators",
     "wanqu.dashboard",
     "wanqu.demo",
+    "wanqu.reports",
     "wanqu.web",
 ]
 

@@ -10,7 +10,8 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
@@ -30,6 +31,41 @@ def state_as_of(model: type[models.Model], pk: int, at: dt.datetime) -> dict[str
     if last is None or last.action == Action.DELETE:
         return None
     return last.after
+
+
+def programme_as_of(at: dt.datetime, labels: Iterable[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every record as it stood at `at`, by model label, each list ordered by id.
+
+    Built from the change log alone, so the answer for a past time never changes however the
+    records change later: the latest change per (model, object id) at or before `at`, with the
+    deleted ones left out. One query: a window function picks each record's latest change.
+    """
+    changes = Change.objects.filter(at__lte=at)
+    if labels is not None:
+        changes = changes.filter(model__in=list(labels))
+    latest = (
+        changes.annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("model"), F("object_id")],
+                order_by=[F("at").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank=1)
+        .order_by("model", "object_id")
+        .values_list("model", "action", "after")
+    )
+    state: dict[str, list[dict[str, Any]]] = {label: [] for label in labels or ()}
+    for label, action, after in latest:
+        if action == Action.DELETE or after is None:
+            continue
+        state.setdefault(label, []).append(after)
+    return state
+
+
+def first_change_at() -> dt.datetime | None:
+    """When the programme's change log begins: nothing existed before this time."""
+    return Change.objects.order_by("at", "id").values_list("at", flat=True).first()
 
 
 # --- a readable diff: what a person sees on a history page ------------------------------------
