@@ -8,5 +8,10 @@ urlpatterns = [
     path("ledger/", include("wanqu.ledger.urls")),
     path("dashboard/", include("wanqu.dashboard.urls")),
     path("map/", include("wanqu.geo.urls")),
+    path("plans/", include("wanqu.plans.urls")),
+    path("registers/", include("wanqu.registers.urls")),
+    path("indicators/", include("wanqu.indicators.urls")),
+    path("units/", include("wanqu.org.urls")),
+    path("rounds/", include("wanqu.ledger.urls_rounds")),
     path("admin/", admin.site.urls),
 ]
