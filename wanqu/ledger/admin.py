@@ -4,7 +4,17 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from wanqu.core.admin import RecordAdmin, register
-from wanqu.ledger.models import Milestone, Round, SupervisionNotice, Task, Update
+from wanqu.ledger.models import (
+    ChangeRequest,
+    Evidence,
+    Milestone,
+    NoticeEscalation,
+    Round,
+    RoundObligation,
+    SupervisionNotice,
+    Task,
+    Update,
+)
 from wanqu.org.permissions import REPORTER_TASK_FIELDS, scope_of
 
 
@@ -35,3 +45,7 @@ register(
     list_display=["task", "unit", "kind", "grade", "issued_on", "reply_due", "state"],
     list_filter=["kind", "grade", "state"],
 )
+register(RoundObligation, list_display=["round", "task", "unit"], list_filter=["round"])
+register(Evidence, list_display=["update", "name", "content_type", "size", "sha256"])
+register(NoticeEscalation, list_display=["notice", "at", "from_grade", "to_grade", "reply_due"])
+register(ChangeRequest, list_display=["task", "unit", "state", "decided_at"], list_filter=["state"])

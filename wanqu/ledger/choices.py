@@ -43,3 +43,12 @@ class NoticeGrade(models.TextChoices):
 class NoticeState(models.TextChoices):
     OPEN = "open", _("awaiting reply")
     CLOSED = "closed", _("closed")
+
+
+class ChangeRequestState(models.TextChoices):
+    PENDING = "pending", _("pending")
+    APPROVED = "approved", _("approved")
+    REJECTED = "rejected", _("rejected")
+
+
+GRADE_ORDER = {"": 0, NoticeGrade.BLUE: 1, NoticeGrade.YELLOW: 2, NoticeGrade.RED: 3}

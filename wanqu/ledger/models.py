@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wanqu.core.models import Record
 from wanqu.core.text import normalise
 from wanqu.ledger.choices import (
+    ChangeRequestState,
     NoticeGrade,
     NoticeKind,
     NoticeState,
@@ -139,6 +142,8 @@ class Round(Record):
     due_date = models.DateField(_("due date"))
     state = models.CharField(_("state"), max_length=20, choices=RoundState.choices, default=RoundState.OPEN)
 
+    owned_relations = ("obligations",)
+
     class Meta:
         verbose_name = _("reporting round")
         verbose_name_plural = _("reporting rounds")
@@ -186,6 +191,17 @@ class Update(Record):
         related_name="+",
     )
     return_reason = models.TextField(_("reason for return"), blank=True)
+    first_submitted_at = models.DateTimeField(
+        _("first submitted at"), null=True, blank=True, help_text=_("Judges whether the update came on time.")
+    )
+    unlocked = models.BooleanField(
+        _("reopened by the office"),
+        default=False,
+        help_text=_("A reopened update of a closed round can be revised and submitted again."),
+    )
+    reopen_reason = models.TextField(_("reason for reopening"), blank=True)
+
+    owned_relations = ("evidence",)
 
     class Meta:
         verbose_name = _("update")
@@ -207,6 +223,15 @@ class Update(Record):
         if self.state == UpdateState.RETURNED and not self.return_reason.strip():
             raise ValidationError({"return_reason": _("A returned update needs a reason.")})
 
+    @property
+    def is_locked(self) -> bool:
+        """Closing a round locks its updates, until the office reopens one."""
+        return self.round.state == RoundState.CLOSED and not self.unlocked
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state in {UpdateState.DRAFT, UpdateState.RETURNED} and not self.is_locked
+
 
 class SupervisionNotice(Record):
     """A 督办单 to a Guangdong-side lead unit, or a consultation follow-up to a SAR partner."""
@@ -221,6 +246,17 @@ class SupervisionNotice(Record):
     reply = models.TextField(_("reply"), blank=True)
     replied_on = models.DateField(_("replied on"), null=True, blank=True)
     state = models.CharField(_("state"), max_length=20, choices=NoticeState.choices, default=NoticeState.OPEN)
+    round = models.ForeignKey(
+        Round,
+        verbose_name=_("round"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="notices",
+        help_text=_("The reporting round whose missing or poor update led to the notice, if any."),
+    )
+
+    owned_relations = ("escalations",)
 
     class Meta:
         verbose_name = _("supervision notice")
@@ -264,3 +300,108 @@ class SupervisionNotice(Record):
                 raise ValidationError({"grade": _("A consultation follow-up carries no grade.")})
         if self.issued_on and self.reply_due and self.reply_due < self.issued_on:
             raise ValidationError({"reply_due": _("The reply cannot be due before the notice is issued.")})
+
+
+class RoundObligation(Record):
+    """One unit owes an update on one task in one round (by default, each open task's lead unit)."""
+
+    round = models.ForeignKey(Round, verbose_name=_("round"), on_delete=models.PROTECT, related_name="obligations")
+    task = models.ForeignKey(Task, verbose_name=_("task"), on_delete=models.PROTECT, related_name="obligations")
+    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="obligations")
+
+    class Meta:
+        verbose_name = _("reporting obligation")
+        verbose_name_plural = _("reporting obligations")
+        ordering = ["round", "unit__order", "task__code"]
+        constraints = [models.UniqueConstraint(fields=["round", "task", "unit"], name="obligation_once")]
+
+    def __str__(self) -> str:
+        return f"{self.round} · {self.task.code} · {self.unit}"
+
+
+def evidence_path(sha256: str, filename: str) -> str:
+    """Files are stored under their checksum: the same file uploaded twice is stored once."""
+    ext = re.sub(r"[^a-z0-9.]", "", ("." + filename.rsplit(".", 1)[-1].lower()) if "." in filename else "")
+    return f"evidence/{sha256[:2]}/{sha256}{ext}"
+
+
+class Evidence(Record):
+    """A file attached to an update: type checked by content, stored with its SHA-256 checksum."""
+
+    update = models.ForeignKey(Update, verbose_name=_("update"), on_delete=models.PROTECT, related_name="evidence")
+    # The path in the default storage, not a FileField: the change log keeps plain JSON values.
+    stored_as = models.CharField(_("stored as"), max_length=200)
+    name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["update", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def open(self) -> Any:
+        from django.core.files.storage import default_storage
+
+        return default_storage.open(self.stored_as, "rb")
+
+
+class NoticeEscalation(Record):
+    """One step of a notice's history: issued, raised to a higher grade, or followed up again."""
+
+    notice = models.ForeignKey(
+        SupervisionNotice, verbose_name=_("notice"), on_delete=models.PROTECT, related_name="escalations"
+    )
+    at = models.DateTimeField(_("time"))
+    from_grade = models.CharField(_("from grade"), max_length=10, choices=NoticeGrade.choices, blank=True)
+    to_grade = models.CharField(_("to grade"), max_length=10, choices=NoticeGrade.choices, blank=True)
+    reason = models.TextField(_("reason"))
+    reply_due = models.DateField(_("reply due"))
+
+    class Meta:
+        verbose_name = _("escalation")
+        verbose_name_plural = _("escalation history")
+        ordering = ["notice", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.notice} · {self.at:%Y-%m-%d}"
+
+
+class ChangeRequest(Record):
+    """A lead unit asks the office to change a task's definition (title, owner, dates)."""
+
+    task = models.ForeignKey(Task, verbose_name=_("task"), on_delete=models.PROTECT, related_name="change_requests")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="change_requests"
+    )
+    changes = models.JSONField(_("requested changes"))
+    reason = models.TextField(_("reason"))
+    state = models.CharField(
+        _("state"), max_length=20, choices=ChangeRequestState.choices, default=ChangeRequestState.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True)
+
+    class Meta:
+        verbose_name = _("change request")
+        verbose_name_plural = _("change requests")
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.task.code} · {self.unit}"
+
+    def clean(self) -> None:
+        if self.state == ChangeRequestState.REJECTED and not self.decision_note.strip():
+            raise ValidationError({"decision_note": _("A rejected change request needs a reason.")})

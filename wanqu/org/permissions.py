@@ -7,6 +7,11 @@
 - Hong Kong and Macao counterparts are reporters of SAR units: they see what is shared with them
   and change only their own records, including their jurisdiction's column of rule items.
 - Viewers read.
+- Reviewing an update (accept, return) is the office's or the task's group lead's, never for an
+  update of a unit the reviewer belongs to; once a round is closed its updates are locked for
+  reporters until the office reopens one.
+- A unit replies to the supervision notices addressed to it, and asks for a change of a task's
+  definition through a change request that the office decides.
 
 `can_write` is called by the one write path (`wanqu.core.services`); `visible_to` filters reads.
 """
@@ -20,14 +25,16 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
 from django.db.models import Q, QuerySet
 
-from wanqu.ledger.choices import UpdateState
+from wanqu.ledger.choices import RoundState, UpdateState
 from wanqu.org.choices import Role
 from wanqu.org.models import Membership, Unit
 
 # The task fields a reporter may set: progress, not definition (title, owner, dates).
 REPORTER_TASK_FIELDS = frozenset({"status", "progress", "completed_on", "description"})
 # The fields of a progress update that its reviewer sets, never its reporter.
-REVIEW_FIELDS = frozenset({"reviewer", "reviewed_at", "return_reason"})
+REVIEW_FIELDS = frozenset({"reviewer", "reviewed_at", "return_reason", "unlocked", "reopen_reason"})
+# The fields of a supervision notice its addressee fills in: the reply closes it.
+REPLY_FIELDS = frozenset({"reply", "replied_on", "state"})
 SAR_CODES = frozenset({"HK", "MO"})
 
 
@@ -41,6 +48,7 @@ class Scope:
     jurisdiction_codes: frozenset[str]
     is_member: bool
     user_id: int | None = None
+    unit_ids: frozenset[int] = frozenset()  # the units of all their memberships, whatever the role
 
     @property
     def is_counterpart(self) -> bool:
@@ -67,6 +75,7 @@ def scope_of(user: AbstractBaseUser | AnonymousUser) -> Scope:
             jurisdiction_codes=frozenset(code for _, _, code in rows),
             is_member=bool(rows),
             user_id=user.pk,
+            unit_ids=frozenset(unit for _, unit, _ in rows),
         )
     user._wanqu_scope = scope  # type: ignore[union-attr]
     return scope
@@ -118,6 +127,8 @@ def _update_rule(scope: Scope, update: Any, action: str, fields: set[str]) -> bo
         return True
     if not (update.unit_id in scope.reporter_unit_ids and update.task.lead_unit_id in scope.reporter_unit_ids):
         return False
+    if update.round.state == RoundState.CLOSED and not update.unlocked:
+        return False  # closing a round locks its updates until the office reopens one
     # A reporter drafts, submits and resubmits; reviewing (accepting, returning with a reason) is
     # the office's or the group lead's. The rule sees the update before and after the change, so
     # "accepted" on either side of a state change refuses it, while returned → submitted passes.
@@ -127,6 +138,57 @@ def _update_rule(scope: Scope, update: Any, action: str, fields: set[str]) -> bo
     if fields & REVIEW_FIELDS:
         return False
     return "state" not in fields or update.state != UpdateState.ACCEPTED
+
+
+def _evidence_rule(scope: Scope, evidence: Any, action: str, fields: set[str]) -> bool:
+    """Evidence goes with an update that its unit may still revise."""
+    update = evidence.update
+    if update.task.special_group_id in scope.group_ids:
+        return True
+    if update.unit_id not in scope.reporter_unit_ids or action not in {"create", "delete"}:
+        return False
+    return update.state in {UpdateState.DRAFT, UpdateState.RETURNED} and (
+        update.round.state != RoundState.CLOSED or update.unlocked
+    )
+
+
+def _notice_rule(scope: Scope, notice: Any, action: str, fields: set[str]) -> bool:
+    """The unit a notice is addressed to replies to it; issuing and grading are the office's."""
+    return notice.unit_id in scope.reporter_unit_ids and action == "update" and fields <= REPLY_FIELDS
+
+
+def _change_request_rule(scope: Scope, request: Any, action: str, fields: set[str]) -> bool:
+    """A lead unit asks for a change of its task's definition; the office decides."""
+    return (
+        action == "create"
+        and request.unit_id in scope.reporter_unit_ids
+        and request.task.lead_unit_id in scope.reporter_unit_ids
+        and request.state == "pending"
+        and not request.decided_by_id
+    )
+
+
+def may_review(user: AbstractBaseUser | AnonymousUser, update: Any) -> bool:
+    """The office or the task's group lead reviews an update, never one of their own unit's."""
+    scope = scope_of(user)
+    if not (scope.is_office or update.task.special_group_id in scope.group_ids):
+        return False
+    return not is_own_unit(user, update.unit_id)
+
+
+def is_own_unit(user: AbstractBaseUser | AnonymousUser, unit_id: int) -> bool:
+    """Does the user belong (in any role) to this unit or to a unit above it?"""
+    scope = scope_of(user)
+    if not scope.unit_ids:
+        return False
+    node: Unit | None = Unit.objects.filter(pk=unit_id).first()
+    seen: set[int] = set()
+    while node is not None and node.pk not in seen:
+        if node.pk in scope.unit_ids:
+            return True
+        seen.add(node.pk)
+        node = node.parent
+    return False
 
 
 def _own_unit(attr: str, actions: frozenset[str]) -> Any:
@@ -167,6 +229,9 @@ _RULES = {
     "ledger.task": _task_rule,
     "ledger.milestone": _milestone_rule,
     "ledger.update": _update_rule,
+    "ledger.evidence": _evidence_rule,
+    "ledger.supervisionnotice": _notice_rule,
+    "ledger.changerequest": _change_request_rule,
     "registers.project": _own_unit("lead_unit_id", _KEEP),
     "registers.ruleitem": _own_unit("lead_unit_id", _KEEP),
     "registers.platform": _own_unit("managing_unit_id", _KEEP),
@@ -190,10 +255,14 @@ def visible_to(user: AbstractBaseUser | AnonymousUser, queryset: QuerySet[Any]) 
     shared = _shared_task_q(scope)
     if label == "ledger.task":
         return queryset.filter(pk__in=_task_ids(shared))
-    if label in {"ledger.milestone", "ledger.update"}:
+    if label in {"ledger.milestone", "ledger.update", "ledger.roundobligation", "ledger.changerequest"}:
         return queryset.filter(task_id__in=_task_ids(shared))
+    if label == "ledger.evidence":
+        return queryset.filter(update__task_id__in=_task_ids(shared))
     if label == "ledger.supervisionnotice":
         return queryset.filter(unit_id__in=scope.reporter_unit_ids)
+    if label == "ledger.noticeescalation":
+        return queryset.filter(notice__unit_id__in=scope.reporter_unit_ids)
     return queryset
 
 

@@ -383,7 +383,7 @@ MATRIX: list[tuple[str, str, bool, bool, bool, bool, bool, bool]] = [
     ("reporting round",                             "update", Y,      _,    _,  _,  _,      _),
     ("reporting round",                             "delete", Y,      _,    _,  _,  _,      _),
     ("supervision notice",                          "create", Y,      _,    _,  _,  _,      _),
-    ("supervision notice",                          "update", Y,      _,    _,  _,  _,      _),
+    ("supervision notice",                          "update", Y,      _,    Y,  _,  _,      _),  # its unit replies
     ("supervision notice",                          "delete", Y,      _,    _,  _,  _,      _),
 ]
 # fmt: on
