@@ -13,6 +13,5 @@ urlpatterns = [
     path("indicators/", include("wanqu.indicators.urls")),
     path("units/", include("wanqu.org.urls")),
     path("rounds/", include("wanqu.ledger.urls_rounds")),
-    path("rounds/", include("wanqu.ledger.urls_rounds")),
     path("admin/", admin.site.urls),
 ]
