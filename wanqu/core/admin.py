@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wanqu.core import services
 from wanqu.core.errors import Conflict, Forbidden
-from wanqu.core.history import history_of
+from wanqu.core.history import history_of, readable_changes
 from wanqu.core.models import Change, ExchangeRate, Record
 from wanqu.org.permissions import can_write, scope_of, visible_to
 
@@ -190,7 +190,7 @@ class RecordAdmin(admin.ModelAdmin):
             "title": _("History of %(obj)s") % {"obj": obj},
             "object": obj,
             "opts": self.opts,
-            "changes": history_of(type(obj), obj.pk).select_related("actor"),
+            "changes": readable_changes(type(obj), history_of(type(obj), obj.pk).select_related("actor")),
         }
         return render(request, "admin/core/history.html", context)
 

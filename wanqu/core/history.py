@@ -103,6 +103,10 @@ class ReadableChange:
 
     @property
     def action(self) -> str:
+        return self.change.action
+
+    @property
+    def action_label(self) -> str:
         return str(self.change.get_action_display())
 
     @property
