@@ -100,7 +100,6 @@ INSTALLED_APPS = [
     "wanqu.registers",
     "wanqu.indicators",
     "wanqu.dashboard",
-    "wanqu.notifications",
     "wanqu.demo",
     "wanqu.reports",
     "wanqu.web",

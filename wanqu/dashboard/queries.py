@@ -36,6 +36,8 @@ SOON_DAYS = 30
 LIST_ROWS = 8
 INDICATOR_ROWS = 12
 CHANGE_ROWS = 10
+# The rule-item matrix's columns: the three jurisdictions whose rules are aligned.
+RULE_JURISDICTIONS = ("GD", "HK", "MO")
 # Changes that say nothing to leadership: a user's language switch.
 QUIET_MODELS = ("web.preference",)
 
@@ -250,9 +252,9 @@ def projects_by_stage(user: AbstractBaseUser | AnonymousUser) -> dict[str, int]:
 
 
 def rule_items_by_jurisdiction(user: AbstractBaseUser | AnonymousUser) -> tuple[list[Named], dict[str, dict[str, int]]]:
-    """How many rule items stand at each alignment status in each jurisdiction: one query."""
+    """How many rule items stand at each alignment status in Guangdong, Hong Kong, Macao: one query."""
     rows = (
-        visible_to(user, JurisdictionStatus.objects.all())
+        visible_to(user, JurisdictionStatus.objects.filter(jurisdiction__code__in=RULE_JURISDICTIONS))
         .values("jurisdiction__code", "jurisdiction__name", "jurisdiction__name_en", "jurisdiction__order", "status")
         .annotate(n=Count("rule_item", distinct=True))
         .order_by()

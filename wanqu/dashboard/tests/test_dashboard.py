@@ -224,3 +224,45 @@ def test_a_counterparts_page_costs_a_fixed_number_of_queries(client, programme, 
         task(programme, programme.hk, due=n - 10, is_shared=bool(n % 2))
     with django_assert_num_queries(QUERIES + 1):
         client.get(URL)
+
+
+def _listing_total(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.context["listing"].total
+
+
+def test_project_and_rule_item_links_lead_to_lists_with_the_same_counts(client, programme):
+    from django.urls import NoReverseMatch
+
+    from wanqu.registers.models import JurisdictionStatus, RuleItem
+
+    try:
+        reverse("registers:project_list")
+        reverse("registers:ruleitem_matrix")
+    except NoReverseMatch:
+        pytest.skip("the registers' pages are not there yet")
+    for n, stage in enumerate(["started", "started", "in_operation"]):
+        record_create(
+            actor=None,
+            model=Project,
+            data={"code": f"p{n}", "name": f"项目{n}", "kind": "bridge", "stage": stage, "lead_unit": programme.gz},
+        )
+    for n, (gd, hk) in enumerate([("issued", "agreed"), ("issued", "under_study"), ("agreed", "agreed")]):
+        item = record_create(
+            actor=None,
+            model=RuleItem,
+            data={"code": f"r{n}", "name": f"事项{n}", "domain": "finance", "lead_unit": programme.gz},
+        )
+        for code, status in (("GD", gd), ("HK", hk)):
+            record_create(
+                actor=None,
+                model=JurisdictionStatus,
+                data={"rule_item": item, "jurisdiction": programme.j[code], "status": status},
+            )
+    board = get(client, programme.office_admin).context["board"]
+    cells = [s["cell"] for s in board["stages"]] + [board["projects_all"], *board["alignment_totals"]]
+    cells += [cell for row in board["alignment_rows"] for cell in row["cells"]]
+    assert {c.n for c in cells} >= {0, 1, 2, 3}
+    for cell in cells:
+        assert _listing_total(client, cell.url) == cell.n, cell.url

@@ -12,16 +12,23 @@
 
   function stacked(spec, node) {
     var rows = spec.categories.length;
-    node.style.height = Math.max(140, rows * 30 + 70) + "px";
+    var small = narrow(node);
+    // On a phone long names break onto two lines instead of being cut to the same prefix.
+    var top = small ? 12 + 24 * Math.ceil(spec.series.length / 3) : 36;
+    node.style.height = Math.max(140, rows * (small ? 46 : 30) + top + 34) + "px";
     return {
+      animation: false,
       textStyle: { fontFamily: font },
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, confine: true },
       legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 12 } },
-      grid: { left: 4, right: 16, top: spec.series.length > 4 && narrow(node) ? 64 : 36, bottom: 4, containLabel: true },
+      grid: { left: 4, right: 16, top: top, bottom: 4, containLabel: true },
       xAxis: { type: "value", minInterval: 1, splitLine: { lineStyle: { color: "#eef2f7" } } },
       yAxis: {
         type: "category", inverse: true, data: spec.categories,
-        axisLabel: { width: narrow(node) ? 96 : 180, overflow: "truncate", fontSize: 12 }
+        axisLabel: {
+          width: small ? 110 : 230, overflow: small ? "break" : "truncate", fontSize: small ? 11 : 12,
+          lineHeight: 13
+        }
       },
       series: spec.series.map(function (s) {
         return {
@@ -36,12 +43,13 @@
 
   function pie(spec, node) {
     return {
+      animation: false,
       textStyle: { fontFamily: font },
       tooltip: { trigger: "item", formatter: "{b}: {c} ({d}%)", confine: true },
       legend: { bottom: 0, itemWidth: 12, itemHeight: 12 },
       series: [{
         type: "pie", radius: ["42%", "68%"], center: ["50%", "45%"], data: spec.data, cursor: "pointer",
-        label: { formatter: "{b}\n{c}", fontSize: 12 }, avoidLabelOverlap: true
+        label: { show: !narrow(node), formatter: "{b}\n{c}", fontSize: 12 }, avoidLabelOverlap: true
       }]
     };
   }
