@@ -64,6 +64,12 @@ def _centre(geometry: dict[str, Any]) -> list[float]:
     return [sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)]
 
 
+def _bbox_area(platform: dict[str, Any]) -> float:
+    points = [point for ring in platform["rings"] for point in ring]
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    return (max(lons) - min(lons)) * (max(lats) - min(lats))
+
+
 def map_payload(user: AbstractBaseUser | AnonymousUser) -> dict[str, Any]:
     """Cities, projects and platforms for the map, in the active language, coordinates in GCJ-02."""
     from wanqu.registers.choices import Stage
@@ -113,6 +119,8 @@ def map_payload(user: AbstractBaseUser | AnonymousUser) -> dict[str, Any]:
                 "url": record_url("registers:platform_detail", "admin:registers_platform_change", platform.pk),
             }
         )
+    # Larger areas first, so that a platform inside a bigger zone is drawn, and clicked, on top.
+    platforms.sort(key=_bbox_area, reverse=True)
     return {
         "cities": cities,
         "projects": projects,

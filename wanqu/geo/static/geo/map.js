@@ -47,8 +47,10 @@
       roam: options.roam,
       aspectScale: ASPECT,
       nameMap: options.nameMap || {},
-      layoutCenter: ["50%", "50%"],
-      layoutSize: options.layoutSize || "95%",
+      top: options.margin[0],
+      right: options.margin[1],
+      bottom: options.margin[2],
+      left: options.margin[1],
       scaleLimit: { min: 0.8, max: 12 },
       label: { show: !!options.labels, color: "#3d4b5a", fontSize: 12 },
       itemStyle: { areaColor: "#eef3f8", borderColor: "#8aa1b8", borderWidth: 1 },
@@ -146,7 +148,7 @@
         },
       },
       legend: { data: legend, top: 6, left: 8, orient: "horizontal", type: "scroll", textStyle: { fontSize: 12 } },
-      geo: geo({ roam: true, labels: true, nameMap: nameMap, layoutSize: "92%" }),
+      geo: geo({ roam: true, labels: true, nameMap: nameMap, margin: [44, 16, 30] }),
       series: series,
     });
     chart.on("click", function (params) {
@@ -208,7 +210,7 @@
         });
       }
     }
-    chart.setOption({ animation: false, geo: geo({ roam: false, labels: false }), series: series });
+    chart.setOption({ animation: false, geo: geo({ roam: false, labels: false, margin: [6, 6, 6] }), series: series });
     chart.on("finished", function () {
       el.dataset.ready = "true";
     });
