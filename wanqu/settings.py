@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "wanqu.registers",
     "wanqu.indicators",
     "wanqu.dashboard",
+    "wanqu.notifications",
     "wanqu.demo",
     "wanqu.reports",
     "wanqu.web",
