@@ -30,7 +30,7 @@ from wanqu.demo.data import rounds as round_data
 from wanqu.geo.models import City, Jurisdiction
 from wanqu.indicators.models import Indicator, Observation, Target
 from wanqu.indicators.quantities import parse_quantity
-from wanqu.ledger.models import Milestone, Round, SupervisionNotice, Task, Update
+from wanqu.ledger.models import Milestone, Round, RoundObligation, SupervisionNotice, Task, Update
 from wanqu.org.models import Membership, Unit
 from wanqu.plans.models import Area, Clause, Plan
 from wanqu.registers.models import (
@@ -466,6 +466,7 @@ class Loader:
                     "percent": max(task.progress - 15, 0),
                     "state": "accepted",
                     "submitted_at": reported,
+                    "first_submitted_at": reported,
                     "reviewed_at": reported + dt.timedelta(days=3),
                     "reviewer": reviewer,
                 },
@@ -485,11 +486,22 @@ class Loader:
                     "percent": task.progress,
                     "state": state,
                     "submitted_at": submitted,
+                    "first_submitted_at": submitted,
                     "reviewed_at": reviewed,
                     "reviewer": reviewer if reviewed else None,
                     "return_reason": reason,
                 },
             )
+
+        self._load_obligations(closed, round_data.CLOSED_UPDATES)
+        self._load_obligations(current, list(round_data.OPEN_UPDATES))
+
+    def _load_obligations(self, rnd: Round, reported: list[str]) -> None:
+        """Who owes what: every open task's lead unit, and every unit that reported."""
+        codes = sorted(set(reported) | {c for c, t in self.tasks.items() if t.status not in {"done", "suspended"}})
+        for code in codes:
+            task = self.tasks[code]
+            self.ensure(RoundObligation, {"round": rnd, "task": task, "unit": task.lead_unit})
 
     def load_notices(self) -> None:
         for spec in round_data.NOTICES:
