@@ -32,12 +32,17 @@
       series.push({
         name: data.labels.target, type: "line", color: "#c62828", lineStyle: { type: "dashed" },
         symbol: "rect", symbolSize: 10,
-        data: data.targets.map(function (t) { return { value: [t.date, t.value], text: t.text, target: true }; })
+        data: data.targets.map(function (t) { return { value: [t.date, t.value], text: t.text, target: true }; }),
+        // The latest target as a level across the chart, so every observation reads against it.
+        markLine: { silent: true, symbol: "none", lineStyle: { type: "dashed", color: "#c62828" },
+                    label: { formatter: data.targets[data.targets.length - 1].text, position: "insideEndTop" },
+                    data: [{ yAxis: data.targets[data.targets.length - 1].value }] }
       });
     }
+    var compact = new Intl.NumberFormat(document.documentElement.lang || "en", { notation: "compact", maximumFractionDigits: 2 });
     var chart = echarts.init(holder);
     chart.setOption({
-      grid: { left: 64, right: 24, top: 40, bottom: 40 },
+      grid: { left: 16, right: 24, top: 48, bottom: 24, containLabel: true },
       legend: { top: 0 },
       tooltip: {
         trigger: "item",
@@ -49,7 +54,8 @@
         }
       },
       xAxis: { type: "time" },
-      yAxis: { type: "value", name: data.unit, scale: false },
+      yAxis: { type: "value", name: data.unit, scale: false,
+               axisLabel: { formatter: function (v) { return compact.format(v); } } },
       series: series
     });
     window.addEventListener("resize", function () { chart.resize(); });
