@@ -8,6 +8,7 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from wanqu.core.errors import Conflict, Forbidden
 from wanqu.core.models import Change
@@ -17,6 +18,13 @@ from wanqu.ledger.models import ChangeRequest, Evidence, RoundObligation, Task, 
 from wanqu.notifications.models import Notification
 from wanqu.org.choices import Role
 from wanqu.testing import make_user
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages below are matched in English; the default language is Simplified Chinese."""
+    with translation.override("en"):
+        yield
 
 
 def _draft(cycle, text="本季度按计划推进。"):
