@@ -13,5 +13,6 @@ urlpatterns = [
     path("indicators/", include("wanqu.indicators.urls")),
     path("units/", include("wanqu.org.urls")),
     path("rounds/", include("wanqu.ledger.urls_rounds")),
+    path("reports/", include("wanqu.reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -63,7 +63,9 @@ class ReportFile(Record):
     report = models.ForeignKey(Report, verbose_name=_("report"), on_delete=models.PROTECT, related_name="files")
     format = models.CharField(_("format"), max_length=8, choices=Format.choices)
     state = models.CharField(_("state"), max_length=12, choices=FileState.choices, default=FileState.PENDING)
-    file = models.FileField(_("file"), upload_to="reports/", blank=True)
+    # The name in the default storage (MEDIA_ROOT/reports/…); a plain string so that the change
+    # log's JSON snapshot can hold it, which a FileField's value cannot.
+    path = models.CharField(_("stored file"), max_length=300, blank=True)
     size = models.PositiveIntegerField(_("size (bytes)"), default=0)
     error = models.TextField(_("error"), blank=True)
 

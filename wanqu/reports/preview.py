@@ -43,6 +43,8 @@ def docx_to_pdf(docx: Path, out_dir: Path) -> Path:
 
 
 def pdf_to_pngs(pdf: Path, prefix: Path, dpi: int = 60) -> list[Path]:
-    """One PNG per page: prefix-1.png, prefix-2.png …"""
+    """One PNG per page: prefix-1.png, prefix-2.png … (pages of an earlier render are removed)."""
+    for old in prefix.parent.glob(prefix.name + "-*.png"):
+        old.unlink()
     subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(prefix)], check=True, timeout=120)
     return sorted(prefix.parent.glob(prefix.name + "-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))

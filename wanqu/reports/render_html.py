@@ -77,6 +77,7 @@ def css(lang: str) -> str:
 .wanqu-report .h2 {{ font-family: "{st.H2_FONT}", "KaiTi", "{serif}", serif; font-weight: 700; }}
 .wanqu-report p.date {{ text-align: right; text-indent: 0; margin-top: {st.LINE_PT}pt; padding-right: 4em; }}
 .wanqu-report a {{ color: inherit; text-decoration: none; }}
+.wanqu-report:lang(en) p {{ text-align: left; }}
 .wanqu-report .missing-en {{ color: #a00; }}
 @media screen {{ .wanqu-report {{ max-width: 156mm; margin: 2em auto; }}
   .wanqu-report a.figure {{ text-decoration: underline dotted; }} }}

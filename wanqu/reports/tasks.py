@@ -45,7 +45,7 @@ def render_pending(report_id: int) -> int:
             record_update(
                 actor=None,
                 obj=item,
-                data={"state": FileState.DONE, "file": name, "size": len(data), "error": ""},
+                data={"state": FileState.DONE, "path": name, "size": len(data), "error": ""},
                 expected_version=item.version,
             )
             made += 1
