@@ -24,8 +24,11 @@ def test_no_string_is_left_untranslated_or_fuzzy(path):
 
 @pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: f"{p.parts[-3]}/{p.name}")
 def test_compiled_catalogue_matches_its_source(path):
-    po = {e.msgid: e.msgstr for e in polib.pofile(str(path)) if e.msgstr}
-    mo = {e.msgid: e.msgstr for e in polib.mofile(str(path.with_suffix(".mo"))) if e.msgid}
+    def text(entry):
+        return tuple(sorted(entry.msgstr_plural.items())) if entry.msgid_plural else entry.msgstr
+
+    po = {(e.msgctxt, e.msgid): text(e) for e in polib.pofile(str(path)) if text(e)}
+    mo = {(e.msgctxt, e.msgid): text(e) for e in polib.mofile(str(path.with_suffix(".mo"))) if e.msgid}
     assert mo == po, "run `python scripts/i18n.py` to recompile"
 
 
