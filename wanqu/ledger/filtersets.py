@@ -68,7 +68,8 @@ class TaskFilterSet(django_filters.FilterSet):
         label=_("Special group"), queryset=Unit.objects.filter(kind=UnitKind.SPECIAL_GROUP).order_by("order", "code")
     )
     lead_unit = NamedChoiceFilter(
-        label=_("Lead unit"), queryset=Unit.objects.exclude(kind=UnitKind.SPECIAL_GROUP).order_by("order", "code")
+        label=_("Lead unit"),
+        queryset=Unit.objects.filter(pk__in=Task.objects.values("lead_unit")).order_by("order", "code"),
     )
     jurisdiction = NamedChoiceFilter(
         label=_("Jurisdiction"), field_name="lead_unit__jurisdiction", queryset=Jurisdiction.objects.order_by("order")
