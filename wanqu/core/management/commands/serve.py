@@ -67,7 +67,11 @@ class Command(BaseCommand):
 
         from wanqu.wsgi import application
 
-        worker = None if options["no_worker"] else _start_worker()
+        worker = None
+        if not options["no_worker"]:
+            if not pending and _schedule_daily_job():
+                self.stdout.write("The daily reminders job is queued for its next run.")
+            worker = _start_worker()
         shown_host = f"[{host}]" if ":" in host else host
         self.stdout.write(f"Wanqu is serving on http://{shown_host}:{port}/ (back office: /admin/). Ctrl-C stops it.")
         if worker is not None:
@@ -81,6 +85,13 @@ class Command(BaseCommand):
             if worker is not None:
                 worker.terminate()
                 worker.wait(timeout=10)
+
+
+def _schedule_daily_job() -> bool:
+    """Queue the daily reminders and digest run unless one is already waiting (never two)."""
+    from wanqu.ledger.tasks import schedule_daily
+
+    return schedule_daily()
 
 
 def _start_worker() -> subprocess.Popen[bytes]:
