@@ -1,7 +1,8 @@
 """The map in a real browser: Debian's Chromium driven by Playwright against the live test server.
 
-It signs in, waits for ECharts to draw the boundaries, hovers and clicks a project and a platform
-and follows them to their pages, and checks that no request left this machine. Screenshots go to
+It signs in, waits for ECharts to draw the boundaries, hovers and clicks a project (whose page shows
+its place on the small map of geo/_minimap.html) and a platform
+through to their pages, and checks that no request left this machine. Screenshots go to
 artifacts/screenshots/ (map-*.png). Never `playwright install`: the browser is /usr/bin/chromium,
 which .ci/run installs; in CI a missing browser fails the test instead of skipping it.
 """
@@ -96,6 +97,9 @@ def test_a_reporter_opens_the_map_and_follows_a_project_and_a_platform_to_their_
     with page.expect_navigation():
         page.mouse.click(x, y)
     assert urlsplit(page.url).path == project["url"]
+    # The project's page shows its place on a small map (geo/_minimap.html).
+    page.wait_for_selector("[data-wanqu-minimap][data-ready=true] canvas", state="attached", timeout=10_000)
+    page.locator(".minimap").screenshot(path=str(SCREENSHOTS / "map-minimap.png"))
 
     # A platform is an area: a click inside it, away from any project, opens its page.
     page.go_back()

@@ -132,6 +132,9 @@
         }),
       });
     });
+    chart.on("finished", function () {
+      el.dataset.ready = "true";
+    });
     chart.setOption({
       title: {
         text: data.schematic,
@@ -156,9 +159,6 @@
       if (d && d.url) {
         window.location.assign(d.url);
       }
-    });
-    chart.on("finished", function () {
-      el.dataset.ready = "true";
     });
     window.addEventListener("resize", function () { chart.resize(); });
     return chart;
@@ -210,10 +210,12 @@
         });
       }
     }
-    chart.setOption({ animation: false, geo: geo({ roam: false, labels: false, margin: [6, 6, 6] }), series: series });
-    chart.on("finished", function () {
+    // Listen first: without animation setOption draws at once. A point's ripple animates for
+    // ever, so "finished" never comes: the first frame is enough.
+    chart.on("rendered", function () {
       el.dataset.ready = "true";
     });
+    chart.setOption({ animation: false, geo: geo({ roam: false, labels: false, margin: [6, 6, 6] }), series: series });
     window.addEventListener("resize", function () { chart.resize(); });
     return chart;
   }
