@@ -9,13 +9,17 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from wanqu.core.services import record_create, record_update
+from wanqu.org.permissions import scope_of
 from wanqu.web.language import LANGUAGES, SESSION_KEY
 from wanqu.web.models import Preference
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The landing page after sign-in: the dashboard."""
+    """The landing page after sign-in: what a unit owes for its reporters, the dashboard for the rest."""
+    scope = scope_of(request.user)
+    if scope.reporter_unit_ids and not (scope.is_office or scope.group_ids):
+        return redirect("rounds:owe")
     return redirect("dashboard:index")
 
 

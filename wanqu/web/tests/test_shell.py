@@ -56,3 +56,18 @@ def test_an_unknown_language_or_foreign_next_changes_nothing(client, world):
     client.force_login(world.gz_reporter)
     response = client.post(reverse("set_language"), {"language": "xx", "next": "https://evil.example/"})
     assert response["Location"] == "/" and not Preference.objects.exists()
+
+
+def test_reporters_land_on_what_they_owe_and_leadership_on_the_dashboard(client, world):
+    client.force_login(world.gz_reporter)
+    assert client.get(reverse("home"))["Location"] == reverse("rounds:owe")
+    client.force_login(world.office_admin)
+    assert client.get(reverse("home"))["Location"] == reverse("dashboard:index")
+
+
+def test_the_signed_in_name_follows_the_interface_script(client, world):
+    world.office_admin.first_name = "省大湾区办管理员"
+    world.office_admin.save()
+    client.force_login(world.office_admin)
+    page = client.get(reverse("dashboard:index"), HTTP_ACCEPT_LANGUAGE="zh-HK").content.decode()
+    assert "省大灣區辦管理員" in page
