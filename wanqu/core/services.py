@@ -32,7 +32,7 @@ Actor = AbstractBaseUser | AnonymousUser | None
 """Who writes. None is the system itself: the demo loader, an import, a migration."""
 
 _NOT_SETTABLE = {"id", "version", "name_key"}
-_VERBS = {
+_VERBS: dict[str, Any] = {
     Action.CREATE: gettext_lazy("create"),
     Action.UPDATE: gettext_lazy("change"),
     Action.DELETE: gettext_lazy("delete"),
