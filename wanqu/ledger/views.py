@@ -27,7 +27,7 @@ from wanqu.ledger import exports
 from wanqu.ledger.filtersets import TaskFilterSet, today
 from wanqu.ledger.forms import ConflictReport, TaskForm, form_class_for, merge_after_conflict, submitted_changes
 from wanqu.ledger.models import Milestone, Task, Update
-from wanqu.org.permissions import can_write, visible_to
+from wanqu.org.permissions import can_write, scope_of, visible_to
 
 PAGE_SIZE = 50
 
@@ -169,6 +169,9 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "subtasks": subtasks,
         "history": readable_changes(Task, history_of(Task, task.pk).select_related("actor")),
         "can_edit": can_write(request.user, task, action="update", fields=set()),
+        # The lead unit's reporter asks the office to change the definition (issue 4, item 7).
+        "can_request_change": not scope_of(request.user).is_office
+        and task.lead_unit_id in scope_of(request.user).reporter_unit_ids,
     }
     return render(request, "ledger/task_detail.html", context)
 

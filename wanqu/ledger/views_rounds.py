@@ -312,7 +312,12 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         .order_by("submitted_at")
     )
     updates = [u for u in submitted if may_review(request.user, u)]
-    return render(request, "ledger/rounds/review.html", {"updates": updates})
+    change_requests = (
+        ChangeRequest.objects.filter(state="pending").select_related("task", "unit").order_by("pk")
+        if scope_of(request.user).is_office
+        else ChangeRequest.objects.none()
+    )
+    return render(request, "ledger/rounds/review.html", {"updates": updates, "change_requests": change_requests})
 
 
 @login_required
