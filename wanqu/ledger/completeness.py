@@ -111,12 +111,18 @@ def round_completeness(round: Round, today: dt.date | None = None) -> tuple[Tall
     return total, units
 
 
-def league_table(rounds: Iterable[Round], today: dt.date | None = None) -> tuple[list[Tally], list[Tally]]:
-    """Units and jurisdictions ranked by the share of updates they delivered on time."""
+def league_table(
+    rounds: Iterable[Round], today: dt.date | None = None, task_ids: set[int] | None = None
+) -> tuple[list[Tally], list[Tally]]:
+    """Units and jurisdictions ranked by the share of updates they delivered on time.
+
+    With `task_ids`, only obligations on those tasks count (what the reader may see)."""
     today = today or timezone.localdate()
     units: dict[int, Tally] = {}
     jurisdictions: dict[int, Tally] = {}
     for line in lines_of(rounds):
+        if task_ids is not None and line.obligation.task_id not in task_ids:
+            continue
         unit = line.obligation.unit
         units.setdefault(unit.pk, Tally(label=str(unit), key=unit)).add(line, today)
         j = unit.jurisdiction

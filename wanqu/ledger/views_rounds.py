@@ -171,8 +171,9 @@ def obligation_notice(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def league(request: HttpRequest) -> HttpResponse:
-    rounds = list(Round.objects.all())
-    units, jurisdictions = league_table(rounds)
+    rounds = list(visible_to(request.user, Round.objects.all()))
+    visible = set(visible_to(request.user, Task.objects.all()).values_list("pk", flat=True))
+    units, jurisdictions = league_table(rounds, task_ids=visible)
     return render(
         request, "ledger/rounds/league.html", {"units": units, "jurisdictions": jurisdictions, "rounds": rounds}
     )
@@ -196,8 +197,9 @@ def update_edit(request: HttpRequest, round_pk: int, task_pk: int) -> HttpRespon
     unit_id = request.GET.get("unit") or request.POST.get("unit")
     obligations = RoundObligation.objects.filter(round=rnd, task=task).select_related("unit")
     ob = obligations.filter(unit_id=unit_id).first() if unit_id else obligations.first()
-    if ob is None:
-        raise Http404
+    scope = scope_of(request.user)
+    if ob is None or not (scope.is_office or ob.unit_id in scope.reporter_unit_ids):
+        raise Http404  # only the unit that owes the update (or the office) writes it
     update = Update.objects.filter(round=rnd, task=task, unit=ob.unit).first()
     if request.method == "POST":
         if _post_update(request, rnd, task, ob, update):

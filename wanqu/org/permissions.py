@@ -249,9 +249,14 @@ def visible_to(user: AbstractBaseUser | AnonymousUser, queryset: QuerySet[Any]) 
         return queryset
     if not scope.is_member:
         return queryset.none()
+    label = queryset.model._meta.label_lower
+    # A draft is the unit's own workspace until it is submitted.
+    if label == "ledger.update":
+        queryset = queryset.exclude(Q(state="draft") & ~Q(unit_id__in=scope.reporter_unit_ids))
+    if label == "ledger.evidence":
+        queryset = queryset.exclude(Q(update__state="draft") & ~Q(update__unit_id__in=scope.reporter_unit_ids))
     if not scope.is_counterpart:
         return queryset  # Guangdong-side members and viewers read the whole programme.
-    label = queryset.model._meta.label_lower
     shared = _shared_task_q(scope)
     if label == "ledger.task":
         return queryset.filter(pk__in=_task_ids(shared))

@@ -1,4 +1,6 @@
-"""Who sees which reports: the office sees drafts too; every member sees the published ones."""
+"""Who sees which reports: the office sees drafts too; Guangdong-side members see the published
+ones. A report covers every task, so Hong Kong and Macao counterparts, who see only shared
+tasks, do not get it."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ def reports_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Repor
     scope = scope_of(user)
     if scope.is_office:
         return Report.objects.all()
-    if scope.is_member:
+    if scope.is_member and not scope.is_counterpart:
         return Report.objects.filter(state=ReportState.PUBLISHED)
     return Report.objects.none()
 

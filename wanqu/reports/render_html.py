@@ -13,16 +13,42 @@ _LANG_ATTR = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant-HK", "en": "en"}
 _TAGS = {"title": "h1", "h1": "h2"}
 
 
+# The product's own page for a record or register; the back office only where there is none.
+_PAGES = {
+    "ledger.task": ("ledger:task_detail", "ledger:task_list"),
+    "registers.project": ("registers:project_detail", "registers:project_list"),
+    "registers.ruleitem": ("registers:ruleitem_detail", "registers:ruleitem_matrix"),
+    "registers.platform": ("registers:platform_detail", "registers:platform_list"),
+    "registers.policyidea": (None, "registers:idea_list"),
+    "indicators.indicator": ("indicators:indicator_detail", "indicators:indicator_list"),
+    "plans.plan": ("plans:plan_detail", "plans:plan_list"),
+    "org.unit": ("org:unit_detail", "org:unit_list"),
+    "ledger.update": ("rounds:update_detail", "rounds:round_list"),
+}
+
+
 def record_url(ref: str) -> str:
-    """The back-office page of a record ("registers.project:5") or of a register ("ledger.task")."""
+    """The page of a record ("registers.project:5") or of a register ("ledger.task")."""
     label, _, pk = ref.partition(":")
     app, _, model = label.partition(".")
-    try:
-        if pk:
-            return reverse(f"admin:{app}_{model}_change", args=[pk])
-        return reverse(f"admin:{app}_{model}_changelist")
-    except NoReverseMatch:
-        return ""
+    if label == "plans.area" and pk:
+        try:
+            return f"{reverse('ledger:task_list')}?area={int(pk)}"
+        except (NoReverseMatch, ValueError):
+            pass
+    detail, listing = _PAGES.get(label, (None, None))
+    candidates = [(detail, [pk])] if pk else []
+    candidates += [(listing, [])]
+    candidates += [(f"admin:{app}_{model}_change", [pk])] if pk else []
+    candidates += [(f"admin:{app}_{model}_changelist", [])]
+    for name, args in candidates:
+        if not name:
+            continue
+        try:
+            return reverse(name, args=args)
+        except NoReverseMatch:
+            continue
+    return ""
 
 
 def _run(run: Run, links: bool) -> str:

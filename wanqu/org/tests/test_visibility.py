@@ -59,7 +59,12 @@ class Ledger:
         )
 
     def _update(self, task: Task, unit: Unit) -> Update:
-        return record_create(actor=None, model=Update, data={"task": task, "round": self.round, "unit": unit})
+        # Submitted: a draft is private to its unit (tested below).
+        return record_create(
+            actor=None,
+            model=Update,
+            data={"task": task, "round": self.round, "unit": unit, "state": "submitted", "progress_text": "进展"},
+        )
 
     def _notice(self, task: Task, unit: Unit, kind: str, grade: str) -> SupervisionNotice:
         data: dict[str, Any] = {
@@ -158,3 +163,25 @@ def test_counterparts_task_list_costs_one_query(world: World, ledger: Ledger, dj
     visible_to(user, Task.objects.none())  # work out the user's rights once
     with django_assert_num_queries(1):
         list(visible_to(user, Task.objects.all()))
+
+
+def test_a_draft_update_is_seen_only_by_its_own_unit_and_the_office(world):
+    from wanqu.testing import make_task
+
+    task = make_task(world.gz, world.area, world.group1)
+    rnd = record_create(
+        actor=None,
+        model=Round,
+        data={
+            "name": "草稿轮次",
+            "period_kind": "quarter",
+            "period_start": "2026-07-01",
+            "period_end": "2026-09-30",
+            "due_date": "2026-10-10",
+        },
+    )
+    draft = record_create(actor=None, model=Update, data={"task": task, "round": rnd, "unit": world.gz})
+    assert _pks(world.gz_reporter, Update) == {draft.pk}
+    assert _pks(world.office_admin, Update) == {draft.pk}
+    for outsider_to_the_draft in (world.viewer, world.group_lead, world.hk_counterpart):
+        assert _pks(outsider_to_the_draft, Update) == set()

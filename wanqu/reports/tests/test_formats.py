@@ -110,7 +110,7 @@ def test_the_pdf_is_a4_with_the_text_and_page_numbers(files, demo_docs):
 def test_the_html_links_every_figure_and_marks_missing_english(files):
     html = files["en", "html"].decode()
     assert html.count('class="figure"') >= 20
-    assert 'href="/admin/registers/project/' in html
+    assert 'href="/registers/projects/' in html and 'href="/ledger/tasks/' in html
     assert "in Chinese only" in html
 
 
